@@ -1,0 +1,65 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Logger } from 'pino';
+import { AuditModule, auditEntities, auditMigrations } from '@intersessional/audit';
+import { AppConfig, ConfigModule } from '@intersessional/config';
+import { CountingQueryLogger, DatabaseModule } from '@intersessional/database';
+import { createValidationPipe } from '@intersessional/graphql';
+import { IdentityModule, identityEntities, identityMigrations } from '@intersessional/identity';
+import { RateLimitModule } from '@intersessional/rate-limit';
+import { RedisModule } from '@intersessional/redis';
+import { WorkstreamsModule, workstreamEntities, workstreamMigrations } from '@intersessional/workstreams';
+import { graphqlOptions } from './graphql.options';
+import { HealthController } from './http/health.controller';
+import { httpLogger } from './logging';
+
+export interface AppOptions {
+  config: AppConfig;
+  /** The database to use (the embedded one's URL when DATABASE_URL is unset). */
+  databaseUrl: string;
+  logger: Logger;
+  queryLogger?: CountingQueryLogger;
+  /** Prefix for Redis keys (tests isolate runs with it). */
+  redisKeyPrefix?: string;
+}
+
+/** Migrations of every context, in timestamp order (audit → identity → workstreams). */
+export const migrations = [...auditMigrations, ...identityMigrations, ...workstreamMigrations];
+export const entities = [...auditEntities, ...identityEntities, ...workstreamEntities];
+
+@Module({})
+export class AppModule implements NestModule {
+  private static logger: Logger;
+
+  static forRoot(options: AppOptions): DynamicModule {
+    AppModule.logger = options.logger;
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          poolSize: config.embeddedDatabase ? 1 : config.DATABASE_POOL_SIZE,
+          migrations,
+          entities,
+          logger: options.queryLogger ?? new CountingQueryLogger((level, message) => options.logger[level](message)),
+        }),
+        RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: options.redisKeyPrefix ?? 'intersessional:' }),
+        RateLimitModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, options.logger) }),
+        AuditModule,
+        IdentityModule,
+        WorkstreamsModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(httpLogger(AppModule.logger)).forRoutes('*');
+  }
+}

@@ -1,0 +1,17 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule, AppOptions } from './app.module';
+import { NestPinoLogger } from './logging';
+
+/** Builds the API (migrations run on init). Shared by `main.ts` and the end-to-end tests. */
+export async function createApp(options: AppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger: new NestPinoLogger(options.logger),
+    bodyParser: true,
+  });
+  app.set('trust proxy', options.config.TRUST_PROXY);
+  app.useBodyParser('json', { limit: '1mb' });
+  await app.init();
+  return app;
+}

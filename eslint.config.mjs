@@ -1,0 +1,36 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Module boundaries: apps compose; domain libraries (one per bounded context) may use each other
+ * only without cycles and may use infrastructure; infrastructure never reaches into a domain.
+ */
+export default tseslint.config(
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          banTransitiveDependencies: false,
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:testing'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra'] },
+            { sourceTag: 'scope:audit', notDependOnLibsWithTags: ['scope:identity', 'scope:workstreams'] },
+            { sourceTag: 'scope:identity', notDependOnLibsWithTags: ['scope:workstreams'] },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,4 @@
+export * from './access-rule';
+export * from './actor';
+export * from './actor.decorators';
+export * from './platform-role';

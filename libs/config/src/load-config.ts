@@ -1,0 +1,13 @@
+import { AppConfig, parseConfig } from './app-config';
+import { readOrCreateSecret } from './secret-file';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = parseConfig(env);
+  const embeddedDatabase = !raw.DATABASE_URL;
+  return {
+    ...raw,
+    embeddedDatabase,
+    JWT_SECRET: raw.JWT_SECRET ?? readOrCreateSecret(raw.DATA_DIR),
+    DEMO_DATA: raw.DEMO_DATA ?? (embeddedDatabase && raw.NODE_ENV === 'development'),
+  };
+}

@@ -1,0 +1,48 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSourceOptions, MixedList } from 'typeorm';
+import { Database } from './database';
+import { CountingQueryLogger } from './query-counter';
+
+export interface DatabaseModuleOptions {
+  url: string;
+  /** One connection for the embedded PGlite (it is a single session); a real pool otherwise. */
+  poolSize: number;
+  migrations: MixedList<string | (new () => unknown)>;
+  entities: MixedList<string | (new () => unknown)>;
+  logger?: CountingQueryLogger;
+}
+
+export const QUERY_LOGGER = Symbol('QUERY_LOGGER');
+
+export function databaseOptions(options: DatabaseModuleOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    entities: options.entities as DataSourceOptions['entities'],
+    migrations: options.migrations as DataSourceOptions['migrations'],
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: ['query', 'error', 'warn'],
+    logger: options.logger,
+    extra: { max: options.poolSize, connectionTimeoutMillis: 10_000 },
+    applicationName: 'intersessional',
+  };
+}
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    const logger = options.logger ?? new CountingQueryLogger();
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot({ ...databaseOptions({ ...options, logger }), retryAttempts: 3 })],
+      providers: [Database, { provide: QUERY_LOGGER, useValue: logger }],
+      exports: [Database, QUERY_LOGGER],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './database';
+export * from './database.module';
+export * from './embedded-postgres';
+export * from './keyset';
+export * from './query-counter';

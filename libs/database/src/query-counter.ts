@@ -1,0 +1,37 @@
+import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
+
+type Sink = (level: 'warn' | 'error', message: string) => void;
+
+/**
+ * TypeORM logger that counts executed statements (tests use it to prove DataLoaders batch nested
+ * fields) and forwards warnings and errors to the application log.
+ */
+export class CountingQueryLogger extends AbstractLogger {
+  private count = 0;
+  readonly statements: string[] = [];
+  recordStatements = false;
+
+  constructor(private readonly sink: Sink = () => undefined) {
+    super(['query', 'error', 'warn']);
+  }
+
+  get queries(): number {
+    return this.count;
+  }
+
+  reset(): void {
+    this.count = 0;
+    this.statements.length = 0;
+  }
+
+  protected writeLog(level: LogLevel, message: LogMessage | string | number | (LogMessage | string | number)[]): void {
+    for (const m of this.prepareLogMessages(message)) {
+      if (level === 'query') {
+        this.count += 1;
+        if (this.recordStatements) this.statements.push(String(m.message));
+      } else if (level === 'error' || level === 'warn') {
+        this.sink(level, String(m.message));
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The error catalogue shared by every domain: each value is a stable `extensions.code` that clients may
+ * branch on. Domains add their own codes in their `*.errors.ts` files; these are the common ones.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type CommonErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,92 @@
+import {
+  ApolloServerPlugin,
+  GraphQLRequestContextDidResolveOperation,
+  GraphQLRequestListener,
+} from '@apollo/server';
+import {
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
+import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { ErrorCode } from './error-codes';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxComplexity: number;
+}
+
+/** A list field costs its children times the page size asked for (Relay `first`/`last`). */
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const size = Number(args['first'] ?? args['last'] ?? 0);
+  return size > 0 ? 1 + childComplexity * size : undefined;
+};
+
+export function selectionDepth(
+  set: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  seen: Set<string> = new Set(),
+): number {
+  if (!set) return 0;
+  let deepest = 0;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value.startsWith('__')) continue;
+      deepest = Math.max(deepest, 1 + selectionDepth(selection.selectionSet, fragments, seen));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, seen));
+    } else {
+      const name = selection.name.value;
+      if (seen.has(name)) continue; // cycles are rejected by validation; stay safe anyway
+      deepest = Math.max(deepest, selectionDepth(fragments[name]?.selectionSet, fragments, new Set([...seen, name])));
+    }
+  }
+  return deepest;
+}
+
+function operationDepth(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  return selectionDepth(operation.selectionSet, fragments);
+}
+
+function rejection(code: string, message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
+}
+
+/** Refuses too deep or too costly operations before any resolver runs. */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
+      return {
+        async didResolveOperation(ctx: GraphQLRequestContextDidResolveOperation<Record<string, unknown>>) {
+          if (!ctx.operation) return;
+          const depth = operationDepth(ctx.document, ctx.operation);
+          if (depth > limits.maxDepth) {
+            throw rejection(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${limits.maxDepth}.`, {
+              depth,
+              maxDepth: limits.maxDepth,
+            });
+          }
+          const complexity = getComplexity({
+            schema: ctx.schema,
+            query: ctx.document,
+            operationName: ctx.request.operationName ?? undefined,
+            variables: ctx.request.variables ?? {},
+            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > limits.maxComplexity) {
+            throw rejection(
+              ErrorCode.QUERY_TOO_COMPLEX,
+              `Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}; ask for smaller pages or fewer fields.`,
+              { complexity, maxComplexity: limits.maxComplexity },
+            );
+          }
+        },
+      };
+    },
+  };
+}

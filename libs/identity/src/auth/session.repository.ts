@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { Database } from '@intersessional/database';
+import { UserEntity } from '../people/user.entity';
+import { AuthSessionEntity, RefreshTokenEntity } from './auth-session.entity';
+
+export interface SessionWithUser {
+  session: AuthSessionEntity;
+  user: UserEntity;
+}
+
+@Injectable()
+export class SessionRepository {
+  constructor(private readonly db: Database) {}
+
+  async create(session: Pick<AuthSessionEntity, 'userId' | 'expiresAt' | 'userAgent' | 'ip'>): Promise<AuthSessionEntity> {
+    return this.db.manager.save(this.db.manager.create(AuthSessionEntity, session));
+  }
+
+  async addRefreshToken(sessionId: string, tokenHash: string): Promise<void> {
+    await this.db.manager.insert(RefreshTokenEntity, { sessionId, tokenHash });
+  }
+
+  findRefreshToken(tokenHash: string): Promise<RefreshTokenEntity | null> {
+    return this.db.manager.findOneBy(RefreshTokenEntity, { tokenHash });
+  }
+
+  /**
+   * Marks a refresh token used if, and only if, nobody used it before. Of two concurrent refreshes
+   * with the same token exactly one wins; the other is treated as reuse.
+   */
+  async claim(tokenId: string): Promise<boolean> {
+    const result = await this.db.manager
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ usedAt: () => 'now()' })
+      .where('id = :tokenId AND used_at IS NULL', { tokenId })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  findSession(id: string): Promise<AuthSessionEntity | null> {
+    return this.db.manager.findOneBy(AuthSessionEntity, { id });
+  }
+
+  /** The session behind an access token and its user, in one query. */
+  async findWithUser(sessionId: string): Promise<SessionWithUser | null> {
+    const row = await this.db.manager
+      .createQueryBuilder(AuthSessionEntity, 's')
+      .innerJoinAndMapOne('s.user', UserEntity, 'u', 'u.id = s.user_id')
+      .where('s.id = :sessionId', { sessionId })
+      .getOne();
+    if (!row) return null;
+    const { user, ...session } = row as AuthSessionEntity & { user: UserEntity };
+    return { session: session as AuthSessionEntity, user };
+  }
+
+  async revoke(sessionId: string, reason: string): Promise<boolean> {
+    const result = await this.db.manager.update(
+      AuthSessionEntity,
+      { id: sessionId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Revokes every open session of a user, except `keep` if given. Returns how many ended. */
+  async revokeAllOf(userId: string, reason: string, keep?: string): Promise<number> {
+    const qb = this.db.manager
+      .createQueryBuilder()
+      .update(AuthSessionEntity)
+      .set({ revokedAt: () => 'now()', revokedReason: reason })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId });
+    if (keep) qb.andWhere('id <> :keep', { keep });
+    const result = await qb.execute();
+    return result.affected ?? 0;
+  }
+}

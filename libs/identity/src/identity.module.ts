@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuditModule } from '@intersessional/audit';
+import { AccountService } from './accounts/account.service';
+import { AuditActorResolver } from './accounts/audit-actor.resolver';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthenticationService } from './auth/authentication.service';
+import { PasswordService } from './auth/password.service';
+import { RegistrationService } from './auth/registration.service';
+import { SessionIssuer } from './auth/session-issuer.service';
+import { SessionRepository } from './auth/session.repository';
+import { TokenService } from './auth/token.service';
+import { AccessGuard } from './guard/access.guard';
+import { PeopleDirectory } from './people/people.directory';
+import { UserLoader } from './people/user.loader';
+import { UserRepository } from './people/user.repository';
+import { UserResolver } from './people/user.resolver';
+
+@Module({
+  imports: [AuditModule, JwtModule.register({})],
+  providers: [
+    UserRepository,
+    SessionRepository,
+    PasswordService,
+    TokenService,
+    SessionIssuer,
+    RegistrationService,
+    AuthenticationService,
+    AccountService,
+    UserLoader,
+    PeopleDirectory,
+    AuthResolver,
+    UserResolver,
+    AuditActorResolver,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UserLoader, PeopleDirectory, PasswordService, RegistrationService, AccountService],
+})
+export class IdentityModule {}

@@ -1,0 +1,19 @@
+import { AuthSessionEntity, RefreshTokenEntity } from './auth/auth-session.entity';
+import { Identity1732406500000 } from './migrations/1732406500000-identity';
+import { UserEntity } from './people/user.entity';
+
+export * from './identity.errors';
+export * from './identity.module';
+export * from './accounts/account.service';
+export * from './auth/password.service';
+export * from './auth/registration.service';
+export * from './people/people.directory';
+export * from './people/stakeholder-group';
+export * from './people/un-region';
+export * from './people/user.entity';
+export * from './people/user.loader';
+export * from './people/user.mapper';
+export * from './people/user.model';
+
+export const identityEntities = [UserEntity, AuthSessionEntity, RefreshTokenEntity];
+export const identityMigrations = [Identity1732406500000];

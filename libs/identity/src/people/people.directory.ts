@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { Gender, StakeholderGroup } from './stakeholder-group';
+import { UnRegion, regionOf } from './un-region';
+import { AccountStatus } from './user.entity';
+import { UserRepository } from './user.repository';
+
+/** What other contexts may know of a person for counting: no names, no e-mail. */
+export interface PersonAttributes {
+  userId: string;
+  stakeholderGroup: StakeholderGroup | null;
+  region: UnRegion | null;
+  gender: Gender | null;
+  active: boolean;
+}
+
+/** Identity's read API for other bounded contexts. */
+@Injectable()
+export class PeopleDirectory {
+  constructor(private readonly users: UserRepository) {}
+
+  async attributesOf(userIds: readonly string[]): Promise<PersonAttributes[]> {
+    const users = await this.users.findByIds([...new Set(userIds)]);
+    return users.map((u) => ({
+      userId: u.id,
+      stakeholderGroup: u.stakeholderGroup,
+      region: regionOf(u.country, u.stakeholderGroup),
+      gender: u.gender,
+      active: u.status === AccountStatus.ACTIVE,
+    }));
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.users.count()) === 0;
+  }
+
+  async exists(userId: string): Promise<boolean> {
+    return (await this.users.findById(userId)) !== null;
+  }
+}

@@ -1,0 +1,24 @@
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor, SignedIn } from '@intersessional/access';
+import { AuditEventConnection, AuditService, toAuditEventModel } from '@intersessional/audit';
+import { ConnectionArgs, toConnection, toPageRequest } from '@intersessional/graphql';
+import { WorkstreamPolicy } from '../membership/workstream.policy';
+import { WorkstreamModel } from './workstream.model';
+
+@Resolver(() => WorkstreamModel)
+export class WorkstreamAuditResolver {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly policy: WorkstreamPolicy,
+  ) {}
+
+  /** Policy: facilitators of this workstream and the Secretariat (checked here). */
+  @SignedIn()
+  @ResolveField(() => AuditEventConnection, { description: "This workstream's audit log, newest first (facilitators, Secretariat)." })
+  async auditLog(@Parent() workstream: WorkstreamModel, @Args() args: ConnectionArgs, @CurrentActor() actor: Actor) {
+    await this.policy.assertCanManage(actor, workstream.id);
+    const page = toPageRequest(args);
+    const { rows, total } = await this.audit.list({ workstreamId: workstream.id }, page);
+    return toConnection(rows, page, total, (row) => [Number(row.id)], toAuditEventModel);
+  }
+}
