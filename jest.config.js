@@ -1,5 +1,7 @@
 // One Jest run over every project: unit specs beside the code (`*.spec.ts`) and end-to-end specs
-// in apps/api/test (`*.e2e-spec.ts`). TypeScript is compiled by SWC with decorator metadata.
+// in apps/api/test (`*.e2e-spec.ts`). NestJS 12 ships as ES modules and Jest can only load those
+// through its native ESM mode on Node 20 (`--experimental-vm-modules`, set by `npm test`), so tests
+// are compiled by SWC to ES modules, with decorator metadata. The production build stays CommonJS.
 const { readFileSync } = require('node:fs');
 
 const swcrc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -9,7 +11,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false, module: { type: 'es6' } }] },
   moduleNameMapper: { '^@intersessional/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,

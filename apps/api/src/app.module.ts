@@ -1,10 +1,10 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { AuditModule, auditEntities, auditMigrations } from '@intersessional/audit';
-import { AppConfig, ConfigModule } from '@intersessional/config';
+import { type AppConfig, ConfigModule } from '@intersessional/config';
 import { CountingQueryLogger, DatabaseModule } from '@intersessional/database';
 import { createValidationPipe } from '@intersessional/graphql';
 import { IdentityModule, identityEntities, identityMigrations } from '@intersessional/identity';

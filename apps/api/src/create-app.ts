@@ -1,7 +1,7 @@
-import { INestApplication } from '@nestjs/common';
+import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule, AppOptions } from './app.module';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule, type AppOptions } from './app.module';
 import { NestPinoLogger } from './logging';
 
 /** Builds the API (migrations run on init). Shared by `main.ts` and the end-to-end tests. */

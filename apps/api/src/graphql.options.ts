@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLFormattedError } from 'graphql';
+import { type ApolloDriverConfig } from '@nestjs/apollo';
+import { type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { AppConfig } from '@intersessional/config';
-import { RequestContext, createErrorFormatter, createRequestContext, queryLimitsPlugin } from '@intersessional/graphql';
+import { type AppConfig } from '@intersessional/config';
+import { type RequestContext, createErrorFormatter, createRequestContext, queryLimitsPlugin } from '@intersessional/graphql';
 import { requestIdPlugin } from './request-id.plugin';
 
 export const SCHEMA_FILE = join(process.cwd(), 'apps/api/schema.gql');

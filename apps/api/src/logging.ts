@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { LoggerService } from '@nestjs/common';
-import pino, { Logger, LevelWithSilent } from 'pino';
+import { type LoggerService } from '@nestjs/common';
+import pino, { type Logger, type LevelWithSilent } from 'pino';
 import pinoHttp from 'pino-http';
 
 export function createLogger(level: LevelWithSilent): Logger {

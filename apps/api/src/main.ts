@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@intersessional/config';
-import { EmbeddedPostgres, startEmbeddedPostgres } from '@intersessional/database';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from '@intersessional/database';
 import { join, resolve } from 'node:path';
-import { AppOptions } from './app.module';
+import { type AppOptions } from './app.module';
 import { createApp } from './create-app';
 import { DEMO_PASSWORD, DEMO_SECRETARIAT_EMAIL, seedDemoData } from './demo/demo-data';
 import { PeopleDirectory } from '@intersessional/identity';

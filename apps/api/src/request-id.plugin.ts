@@ -1,5 +1,5 @@
-import { ApolloServerPlugin } from '@apollo/server';
-import { RequestContext } from '@intersessional/graphql';
+import { type ApolloServerPlugin } from '@apollo/server';
+import { type RequestContext } from '@intersessional/graphql';
 
 /** Stamps every error with the request id, so a user's report can be matched to the log line. */
 export function requestIdPlugin(): ApolloServerPlugin<RequestContext> {

@@ -1,8 +1,8 @@
-import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { unauthenticated } from '@intersessional/graphql';
 import type { Request } from 'express';
-import { Actor } from './actor';
+import { type Actor } from './actor';
 
 /** The guard stores the authenticated actor here. */
 export interface RequestWithActor extends Request {

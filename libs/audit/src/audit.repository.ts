@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, PageRequest, fetchPage } from '@intersessional/database';
+import { Database, type PageRequest, fetchPage } from '@intersessional/database';
 import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditQuery {

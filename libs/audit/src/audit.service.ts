@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@intersessional/access';
-import { Database, PageRequest } from '@intersessional/database';
-import { AuditSummary } from './audit-event.entity';
-import { AuditQuery, AuditRepository } from './audit.repository';
+import { type Actor } from '@intersessional/access';
+import { Database, type PageRequest } from '@intersessional/database';
+import { type AuditSummary } from './audit-event.entity';
+import { type AuditQuery, AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   action: string;

@@ -1,4 +1,4 @@
-import { AppConfig, parseConfig } from './app-config';
+import { type AppConfig, parseConfig } from './app-config';
 import { readOrCreateSecret } from './secret-file';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

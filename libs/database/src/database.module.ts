@@ -1,6 +1,6 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSourceOptions, MixedList } from 'typeorm';
+import { type DataSourceOptions, type MixedList } from 'typeorm';
 import { Database } from './database';
 import { CountingQueryLogger } from './query-counter';
 

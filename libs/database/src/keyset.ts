@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 export type CursorValue = string | number;
 

@@ -1,4 +1,4 @@
-import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
+import { AbstractLogger, type LogLevel, type LogMessage } from 'typeorm';
 
 type Sink = (level: 'warn' | 'error', message: string) => void;
 

@@ -1,6 +1,6 @@
-import { Type } from '@nestjs/common';
+import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { CursorValue, PageRequest } from '@intersessional/database';
+import { type CursorValue, type PageRequest } from '@intersessional/database';
 import { badInput } from './app-error';
 
 export const DEFAULT_PAGE_SIZE = 20;

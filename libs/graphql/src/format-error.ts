@@ -1,4 +1,4 @@
-import { GraphQLFormattedError } from 'graphql';
+import { type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './error-codes';
 
 /** Codes produced by the GraphQL layer itself (parse/validation/variables), safe to pass through. */

@@ -1,4 +1,4 @@
-import { ValidationOptions, registerDecorator } from 'class-validator';
+import { type ValidationOptions, registerDecorator } from 'class-validator';
 
 /** True for a well-formed BCP 47 language tag (as Intl understands them: `en`, `fr-CA`, `zh-Hant`). */
 export function isLanguageTag(value: unknown): boolean {

@@ -1,17 +1,17 @@
 import {
-  ApolloServerPlugin,
-  GraphQLRequestContextDidResolveOperation,
-  GraphQLRequestListener,
+  type ApolloServerPlugin,
+  type GraphQLRequestContextDidResolveOperation,
+  type GraphQLRequestListener,
 } from '@apollo/server';
 import {
-  DocumentNode,
-  FragmentDefinitionNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
   GraphQLError,
   Kind,
-  OperationDefinitionNode,
-  SelectionSetNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
-import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from './error-codes';
 
 export interface QueryLimits {
@@ -57,6 +57,22 @@ function rejection(code: string, message: string, extensions: Record<string, unk
   return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
 }
 
+/** getComplexity coerces the variables first; a bad variable is the caller's error, reported as such. */
+function measureComplexity(ctx: GraphQLRequestContextDidResolveOperation<Record<string, unknown>>): number {
+  try {
+    return getComplexity({
+      schema: ctx.schema,
+      query: ctx.document,
+      operationName: ctx.request.operationName ?? undefined,
+      variables: ctx.request.variables ?? {},
+      estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    if (error instanceof GraphQLError) throw rejection(ErrorCode.BAD_USER_INPUT, error.message, {});
+    throw error;
+  }
+}
+
 /** Refuses too deep or too costly operations before any resolver runs. */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
@@ -71,13 +87,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
               maxDepth: limits.maxDepth,
             });
           }
-          const complexity = getComplexity({
-            schema: ctx.schema,
-            query: ctx.document,
-            operationName: ctx.request.operationName ?? undefined,
-            variables: ctx.request.variables ?? {},
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const complexity = measureComplexity(ctx);
           if (complexity > limits.maxComplexity) {
             throw rejection(
               ErrorCode.QUERY_TOO_COMPLEX,

@@ -1,5 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldProblem, badInput } from './app-error';
+import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type FieldProblem, badInput } from './app-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, ErrorCode } from '@intersessional/graphql';
-import { REDIS, REDIS_OPTIONS, RedisOptions } from '@intersessional/redis';
+import { REDIS, REDIS_OPTIONS, type RedisOptions } from '@intersessional/redis';
 
 export interface RateLimitRule {
   /** Attempts allowed per window. */

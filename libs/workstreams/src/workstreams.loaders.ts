@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { Loaders, byKeys, groupByKeys } from '@intersessional/graphql';
 import { MembershipEntity } from './membership/membership.entity';
-import { MembershipQuery, MembershipRepository } from './membership/membership.repository';
+import { type MembershipQuery, MembershipRepository } from './membership/membership.repository';
 import { WorkstreamCycleEntity, WorkstreamEntity } from './workstream/workstream.entity';
 import { WorkstreamRepository } from './workstream/workstream.repository';
 

@@ -1,5 +1,5 @@
-import { INestApplication } from '@nestjs/common';
-import { Actor, PlatformRole } from '@intersessional/access';
+import { type INestApplication } from '@nestjs/common';
+import { type Actor, PlatformRole } from '@intersessional/access';
 import { AccountService, Gender, RegistrationService, StakeholderGroup } from '@intersessional/identity';
 import {
   ComplianceService,

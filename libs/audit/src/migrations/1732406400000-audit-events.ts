@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class AuditEvents1732406400000 implements MigrationInterface {
   name = 'AuditEvents1732406400000';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, PlatformRole } from '@intersessional/access';
+import { type Actor, PlatformRole } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
 import { Database } from '@intersessional/database';
 import { badInput, conflict, notFound } from '@intersessional/graphql';
 import { PasswordService } from '../auth/password.service';
 import { SessionRepository } from '../auth/session.repository';
 import { lastSecretariat } from '../identity.errors';
-import { ProfileFields, profileSnapshot } from '../people/profile';
+import { type ProfileFields, profileSnapshot } from '../people/profile';
 import { AccountStatus, UserEntity } from '../people/user.entity';
 import { UserRepository } from '../people/user.repository';
 

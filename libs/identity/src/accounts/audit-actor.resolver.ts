@@ -1,7 +1,7 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { SignedIn } from '@intersessional/access';
 import { AuditEventModel } from '@intersessional/audit';
-import { RequestContext } from '@intersessional/graphql';
+import { type RequestContext } from '@intersessional/graphql';
 import { UserLoader } from '../people/user.loader';
 import { toUserModel } from '../people/user.mapper';
 import { UserModel } from '../people/user.model';

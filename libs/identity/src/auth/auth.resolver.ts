@@ -1,15 +1,15 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, Public, RequestWithActor, SignedIn } from '@intersessional/access';
-import { RequestContext } from '@intersessional/graphql';
+import { type Actor, CurrentActor, Public, type RequestWithActor, SignedIn } from '@intersessional/access';
+import { type RequestContext } from '@intersessional/graphql';
 import { AccountService } from '../accounts/account.service';
 import { toAuthPayload } from '../people/user.mapper';
 import { AuthPayloadModel } from '../people/user.model';
 import { ChangePasswordInput, RegisterInput, SignInInput } from '../people/user.inputs';
 import { AuthenticationService } from './authentication.service';
-import { ClientInfo } from './client-info';
+import { type ClientInfo } from './client-info';
 import { Client } from './client-info.decorator';
 import { RegistrationService } from './registration.service';
-import { IssuedSession } from './session-issuer.service';
+import { type IssuedSession } from './session-issuer.service';
 
 @Resolver()
 export class AuthResolver {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@intersessional/access';
+import { type Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
 import { Database } from '@intersessional/database';
 import { unauthenticated } from '@intersessional/graphql';
@@ -9,10 +9,10 @@ import { normaliseEmail } from '../people/profile';
 import { AccountStatus } from '../people/user.entity';
 import { UserRepository } from '../people/user.repository';
 import { SIGN_IN_PER_EMAIL, SIGN_IN_PER_IP } from './auth-limits';
-import { ClientInfo } from './client-info';
+import { type ClientInfo } from './client-info';
 import { PasswordService } from './password.service';
 import { SessionRepository } from './session.repository';
-import { IssuedSession, SessionIssuer } from './session-issuer.service';
+import { type IssuedSession, SessionIssuer } from './session-issuer.service';
 import { TokenService } from './token.service';
 
 @Injectable()

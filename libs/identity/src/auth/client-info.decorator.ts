@@ -1,7 +1,7 @@
-import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { RequestContext } from '@intersessional/graphql';
-import { ClientInfo } from './client-info';
+import { type RequestContext } from '@intersessional/graphql';
+import { type ClientInfo } from './client-info';
 
 /** The caller's address, user agent and request id. */
 export const Client = createParamDecorator((_: unknown, ctx: ExecutionContext): ClientInfo => {

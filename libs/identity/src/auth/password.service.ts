@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import { badInput } from '@intersessional/graphql';
@@ -10,7 +10,9 @@ export const PASSWORD_MAX_LENGTH = 256;
 const MIN_SCORE = 3;
 
 /** Argon2id with the OWASP-recommended parameters (19 MiB, 2 passes, 1 lane). */
-const ARGON2_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+// `Algorithm` is an ambient const enum in @node-rs/argon2; 2 is its Argon2id member.
+const ARGON2ID = 2;
+const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 @Injectable()
 export class PasswordService {

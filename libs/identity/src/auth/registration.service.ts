@@ -4,12 +4,12 @@ import { Database } from '@intersessional/database';
 import { conflict } from '@intersessional/graphql';
 import { RateLimitService } from '@intersessional/rate-limit';
 import { PlatformRole } from '@intersessional/access';
-import { ProfileFields, normaliseEmail, profileSnapshot } from '../people/profile';
+import { type ProfileFields, normaliseEmail, profileSnapshot } from '../people/profile';
 import { UserRepository } from '../people/user.repository';
 import { REGISTER_PER_IP } from './auth-limits';
-import { ClientInfo } from './client-info';
+import { type ClientInfo } from './client-info';
 import { PasswordService } from './password.service';
-import { IssuedSession, SessionIssuer } from './session-issuer.service';
+import { type IssuedSession, SessionIssuer } from './session-issuer.service';
 
 export interface Registration extends ProfileFields {
   email: string;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UserEntity } from '../people/user.entity';
-import { ClientInfo } from './client-info';
+import { type ClientInfo } from './client-info';
 import { SessionRepository } from './session.repository';
-import { IssuedToken, TokenService } from './token.service';
+import { type IssuedToken, TokenService } from './token.service';
 
 export interface IssuedSession {
   sessionId: string;

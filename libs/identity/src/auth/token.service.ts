@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { APP_CONFIG, AppConfig } from '@intersessional/config';
+import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 
 export interface AccessClaims {
   sub: string;

@@ -1,6 +1,6 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_RULE, AccessRule, Actor, RequestWithActor, requestOf } from '@intersessional/access';
+import { ACCESS_RULE, type AccessRule, type Actor, type RequestWithActor, requestOf } from '@intersessional/access';
 import { forbidden, unauthenticated } from '@intersessional/graphql';
 import { AuthenticationService } from '../auth/authentication.service';
 

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class Identity1732406500000 implements MigrationInterface {
   name = 'Identity1732406500000';

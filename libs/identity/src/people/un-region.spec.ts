@@ -25,13 +25,9 @@ describe('UN regional groups', () => {
     expect(missing).toEqual([]);
   });
 
-  it('has the UN membership of the five groups', () => {
-    const counts = new Map<UnRegion, number>();
-    for (const code of Object.keys(getAlpha2Codes())) {
-      const region = regionOfCountry(code);
-      if (region) counts.set(region, (counts.get(region) ?? 0) + 1);
-    }
-    expect(counts.get(UnRegion.EASTERN_EUROPEAN)).toBe(23);
+  it('has the 23 UN member states of the Eastern European Group (Kosovo, not a member, placed there too)', () => {
+    const eastern = Object.keys(getAlpha2Codes()).filter((code) => regionOfCountry(code) === UnRegion.EASTERN_EUROPEAN);
+    expect(eastern.filter((code) => code !== 'XK')).toHaveLength(23);
     expect(regionOfCountry('XX')).toBeNull();
     expect(regionOfCountry(null)).toBeNull();
   });

@@ -9,6 +9,7 @@ import {
   IsUUID,
   MaxLength,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { PlatformRole } from '@intersessional/access';
 import { IsLanguageTag } from '@intersessional/graphql';
 import { Gender, StakeholderGroup } from './stakeholder-group';
@@ -46,6 +47,7 @@ export class ProfileInput {
 @InputType()
 export class RegisterInput extends ProfileInput {
   @Field()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(254)
   email!: string;

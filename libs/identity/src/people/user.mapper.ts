@@ -1,4 +1,4 @@
-import { IssuedSession } from '../auth/session-issuer.service';
+import { type IssuedSession } from '../auth/session-issuer.service';
 import { regionOf } from './un-region';
 import { UserEntity } from './user.entity';
 import { AuthPayloadModel, UserModel } from './user.model';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { PlatformRole } from '@intersessional/access';
-import { Database, PageRequest, fetchPage } from '@intersessional/database';
+import { Database, type PageRequest, fetchPage } from '@intersessional/database';
 import { AccountStatus, UserEntity } from './user.entity';
 
 export interface UserQuery {

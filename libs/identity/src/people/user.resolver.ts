@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, OptionalActor, PlatformRole, PlatformRoles, Public, SignedIn, isSecretariat } from '@intersessional/access';
-import { ConnectionArgs, RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
+import { type Actor, CurrentActor, OptionalActor, PlatformRole, PlatformRoles, Public, SignedIn, isSecretariat } from '@intersessional/access';
+import { ConnectionArgs, type RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
 import { AccountService } from '../accounts/account.service';
 import { Gender } from './stakeholder-group';
 import { AccountStatus } from './user.entity';

@@ -1,6 +1,6 @@
 import { toWorkstreamModel } from '../workstream/workstream.mapper';
 import { DcComplianceModel, DcFilingModel } from './compliance.model';
-import { ComplianceReport } from './compliance.service';
+import { type ComplianceReport } from './compliance.service';
 import { DcFilingEntity } from './dc-filing.entity';
 
 export const toComplianceModel = (r: ComplianceReport): DcComplianceModel => ({

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, PlatformRole, PlatformRoles, Public, SignedIn } from '@intersessional/access';
+import { type Actor, CurrentActor, PlatformRole, PlatformRoles, Public, SignedIn } from '@intersessional/access';
 import { ConnectionArgs, Connection, paginateInMemory } from '@intersessional/graphql';
 import { WorkstreamKind } from '../workstream/workstream-kind';
 import { toWorkstreamModel } from '../workstream/workstream.mapper';

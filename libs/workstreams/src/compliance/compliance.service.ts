@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@intersessional/access';
+import { type Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
 import { Database } from '@intersessional/database';
 import { badInput, conflict, notFound } from '@intersessional/graphql';
@@ -11,7 +11,7 @@ import { WorkstreamKind, WorkstreamStatus } from '../workstream/workstream-kind'
 import { WorkstreamEntity } from '../workstream/workstream.entity';
 import { WorkstreamLifecycleService } from '../workstream/workstream-lifecycle.service';
 import { WorkstreamRepository } from '../workstream/workstream.repository';
-import { CriterionResult, evaluateCompliance } from './compliance';
+import { type CriterionResult, evaluateCompliance } from './compliance';
 import { DcFilingEntity, DcFilingKind } from './dc-filing.entity';
 import { FilingRepository } from './filing.repository';
 

@@ -1,5 +1,5 @@
 import { JoinPolicy } from '../workstream/workstream-kind';
-import { ComplianceCriterion as C, ComplianceFacts, evaluateCompliance } from './compliance';
+import { ComplianceCriterion as C, type ComplianceFacts, evaluateCompliance } from './compliance';
 import { DcFilingKind as F } from './dc-filing.entity';
 
 const compliant: ComplianceFacts = {

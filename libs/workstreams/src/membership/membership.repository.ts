@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, PageRequest, fetchPage } from '@intersessional/database';
+import { Database, type PageRequest, fetchPage } from '@intersessional/database';
 import { MembershipEntity, MembershipStatus, WorkstreamRole } from './membership.entity';
 
 export interface MembershipQuery {

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, Public, SignedIn } from '@intersessional/access';
-import { ConnectionArgs, RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
+import { type Actor, CurrentActor, Public, SignedIn } from '@intersessional/access';
+import { ConnectionArgs, type RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
 import { UserLoader, UserModel, toUserModel } from '@intersessional/identity';
 import { toWorkstreamModel } from '../workstream/workstream.mapper';
 import { WorkstreamModel } from '../workstream/workstream.model';

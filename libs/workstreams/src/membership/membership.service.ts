@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@intersessional/access';
+import { type Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
 import { Database } from '@intersessional/database';
 import { badInput, conflict, forbidden, notFound } from '@intersessional/graphql';

@@ -1,6 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, OptionalActor, Public } from '@intersessional/access';
-import { RequestContext, forbidden, toConnection, toPageRequest } from '@intersessional/graphql';
+import { type Actor, OptionalActor, Public } from '@intersessional/access';
+import { type RequestContext, forbidden, toConnection, toPageRequest } from '@intersessional/graphql';
 import { WorkstreamModel } from '../workstream/workstream.model';
 import { WorkstreamLoaders } from '../workstreams.loaders';
 import { MembershipStatus } from './membership.entity';

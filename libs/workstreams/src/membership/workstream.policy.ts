@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, PlatformRole, isSecretariat } from '@intersessional/access';
+import { type Actor, PlatformRole, isSecretariat } from '@intersessional/access';
 import { forbidden } from '@intersessional/graphql';
 import { MembershipEntity, MembershipStatus, WorkstreamRole } from './membership.entity';
 import { MembershipRepository } from './membership.repository';

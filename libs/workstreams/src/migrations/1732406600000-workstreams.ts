@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class Workstreams1732406600000 implements MigrationInterface {
   name = 'Workstreams1732406600000';

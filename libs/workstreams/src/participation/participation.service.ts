@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Gender, PeopleDirectory, StakeholderGroup, UnRegion } from '@intersessional/identity';
 import { MembershipRepository } from '../membership/membership.repository';
-import { Cell, suppress } from './suppression';
+import { type Cell, suppress } from './suppression';
 
 export const NOT_STATED = 'NOT_STATED';
 

@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, SignedIn } from '@intersessional/access';
+import { type Actor, CurrentActor, SignedIn } from '@intersessional/access';
 import { AuditEventConnection, AuditService, toAuditEventModel } from '@intersessional/audit';
 import { ConnectionArgs, toConnection, toPageRequest } from '@intersessional/graphql';
 import { WorkstreamPolicy } from '../membership/workstream.policy';

@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, PlatformRole, PlatformRoles, SignedIn } from '@intersessional/access';
+import { type Actor, CurrentActor, PlatformRole, PlatformRoles, SignedIn } from '@intersessional/access';
 import { LifecycleAction } from './lifecycle';
 import { WorkstreamLifecycleService } from './workstream-lifecycle.service';
 import {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
-import { Database, PageRequest, fetchPage } from '@intersessional/database';
+import { Database, type PageRequest, fetchPage } from '@intersessional/database';
 import { CycleOutcome, WorkstreamKind, WorkstreamStatus } from './workstream-kind';
 import { WorkstreamCycleEntity, WorkstreamEntity } from './workstream.entity';
 

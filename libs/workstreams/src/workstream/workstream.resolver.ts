@@ -1,6 +1,6 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, OptionalActor, Public } from '@intersessional/access';
-import { ConnectionArgs, RequestContext, badInput, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
+import { type Actor, OptionalActor, Public } from '@intersessional/access';
+import { ConnectionArgs, type RequestContext, badInput, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
 import { toMembershipModel } from '../membership/membership.mapper';
 import { MembershipModel } from '../membership/membership.model';
 import { WorkstreamLoaders } from '../workstreams.loaders';
