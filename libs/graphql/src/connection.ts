@@ -1,5 +1,6 @@
 import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString } from 'class-validator';
 import { type CursorValue, type PageRequest } from '@intersessional/database';
 import { badInput } from './app-error';
 
@@ -60,15 +61,23 @@ export function Connection<T>(node: Type<T>, name: string = node.name): Type<Con
 @ArgsType()
 export class ConnectionArgs {
   @Field(() => Int, { nullable: true, description: `Items after the cursor (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  @IsOptional()
+  @IsInt()
   first?: number;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
   after?: string;
 
   @Field(() => Int, { nullable: true, description: `Items before the cursor (1–${MAX_PAGE_SIZE}).` })
+  @IsOptional()
+  @IsInt()
   last?: number;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
   before?: string;
 }
 

@@ -12,6 +12,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { AppError } from './app-error';
 import { ErrorCode } from './error-codes';
 
 export interface QueryLimits {
@@ -53,8 +54,8 @@ function operationDepth(document: DocumentNode, operation: OperationDefinitionNo
   return selectionDepth(operation.selectionSet, fragments);
 }
 
-function rejection(code: string, message: string, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
+function rejection(code: string, message: string, extensions: Record<string, unknown>): AppError {
+  return new AppError(code, message, { ...extensions, http: { status: 400 } });
 }
 
 /** getComplexity coerces the variables first; a bad variable is the caller's error, reported as such. */

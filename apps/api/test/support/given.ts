@@ -132,4 +132,13 @@ export class Given {
     }
     return joined.joinWorkstream.id;
   }
+
+  /** A facilitator adds `user` directly with a role. Returns the membership id. */
+  async addMember(workstreamId: string, user: TestUser, by: TestUser, role = 'MEMBER'): Promise<string> {
+    const data = await by.client.ok<{ addMember: { id: string } }>(
+      `mutation($ws: ID!, $user: ID!, $role: WorkstreamRole!) { addMember(input: { workstreamId: $ws, userId: $user, role: $role }) { id } }`,
+      { ws: workstreamId, user: user.id, role },
+    );
+    return data.addMember.id;
+  }
 }
