@@ -30,7 +30,7 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEMO_DATA: booleanString.optional(),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
-    GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(2000),
+    GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
     TRUST_PROXY: booleanString.default(false),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   })

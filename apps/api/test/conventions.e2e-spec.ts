@@ -1,0 +1,148 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { ACCESS_RULE } from '@intersessional/access';
+import { Given, type TestUser } from './support/given';
+import { type TestApp, startTestApp } from './support/test-app';
+
+// @nestjs/graphql's metadata keys (graphql.constants.js, not exported by the package).
+const RESOLVER_TYPE = 'graphql:resolver_type';
+const RESOLVER_NAME = 'graphql:resolver_name';
+const RESOLVE_PROPERTY = 'graphql:resolve_property';
+const ROUTE_PATH = 'path';
+
+const SCHEMA_FILE = `${process.cwd()}/apps/api/schema.gql`;
+
+describe('GraphQL conventions', () => {
+  let t: TestApp;
+  let given: Given;
+  let root: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COMPLEXITY: '1500' });
+    given = new Given(t);
+    root = await given.secretariat();
+  });
+  afterAll(() => t.close());
+
+  describe('default deny', () => {
+    it('every query, mutation, field resolver and HTTP route declares an access rule', () => {
+      const discovery = new DiscoveryService(t.app.get(ModulesContainer));
+      const scanner = new MetadataScanner();
+      const handlers: { name: string; rootType?: string; rootField?: string; ruled: boolean }[] = [];
+      const controllers = new Set(discovery.getControllers());
+      for (const wrapper of [...discovery.getProviders(), ...controllers]) {
+        const instance = wrapper.instance as Record<string, unknown> | undefined;
+        if (!instance || typeof instance !== 'object') continue;
+        const prototype = Object.getPrototypeOf(instance) as object;
+        const classRule = Reflect.getMetadata(ACCESS_RULE, prototype.constructor);
+        for (const method of scanner.getAllMethodNames(prototype)) {
+          const fn = (prototype as Record<string, unknown>)[method] as object;
+          const rootType = Reflect.getMetadata(RESOLVER_TYPE, fn) as string | undefined;
+          const isField = Reflect.getMetadata(RESOLVE_PROPERTY, fn) === true;
+          const isRoute = Reflect.getMetadata(ROUTE_PATH, fn) !== undefined && controllers.has(wrapper);
+          if (!rootType && !isField && !isRoute) continue;
+          handlers.push({
+            name: `${prototype.constructor.name}.${method}`,
+            rootType: isField ? undefined : rootType,
+            rootField: isField ? undefined : ((Reflect.getMetadata(RESOLVER_NAME, fn) as string | undefined) ?? method),
+            ruled: Boolean(Reflect.getMetadata(ACCESS_RULE, fn) ?? classRule),
+          });
+        }
+      }
+      expect(handlers.filter((h) => !h.ruled).map((h) => h.name)).toEqual([]);
+      expect(handlers.length).toBeGreaterThan(40);
+
+      // and every root field of the schema is one of the handlers seen above
+      const schema = t.app.get(GraphQLSchemaHost).schema;
+      const declared = new Set(handlers.filter((h) => h.rootType).map((h) => `${h.rootType}.${h.rootField}`));
+      for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+        for (const field of Object.keys(type?.getFields() ?? {})) expect(declared).toContain(`${type?.name}.${field}`);
+      }
+    });
+
+    it('refuses a resolver without a rule (checked through the guard itself)', async () => {
+      // Signed-in calls to Secretariat-only operations are refused as FORBIDDEN, anonymous ones as UNAUTHENTICATED.
+      const user = await given.user();
+      expect((await user.client.fails(`{ auditLog { totalCount } }`)).extensions?.code).toBe('FORBIDDEN');
+      expect((await t.client.fails(`{ auditLog { totalCount } }`)).extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  it('keeps the committed, sorted schema.gql in step with the code (UPDATE_SCHEMA=1 rewrites it)', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const printed = `${printSchema(lexicographicSortSchema(schema))}\n`;
+    if (process.env.UPDATE_SCHEMA) writeFileSync(SCHEMA_FILE, printed);
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printed);
+  });
+
+  describe('query limits', () => {
+    it('refuses a query deeper than the limit, naming the limit, before resolving anything', async () => {
+      const deep = `{ workstreams(first: 1) { edges { node { members(first: 1) { edges { node { workstream { members(first: 1) { edges { node { user { id } } } } } } } } } } } }`;
+      const result = await t.client.request(deep);
+      expect(result.status).toBe(400);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', maxDepth: 8 });
+      expect(result.data).toBeNull();
+    });
+
+    it('refuses a query whose page sizes multiply past the complexity limit', async () => {
+      const costly = `{ workstreams(first: 100) { edges { node { members(first: 100) { edges { node { id role } } } } } } }`;
+      const error = await t.client.fails(costly);
+      expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxComplexity: 1500 });
+    });
+  });
+
+  describe('errors', () => {
+    it('passes GraphQL validation errors through with their code', async () => {
+      const error = await t.client.fails(`{ workstreams { nope } }`);
+      expect(error.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    it('stamps every error with the request id', async () => {
+      const result = await t.client.request(`{ workstream(slug: "missing") { id } }`, {}, { 'x-request-id': 'support-ticket-1234' });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', requestId: 'support-ticket-1234' });
+    });
+  });
+
+  describe('DataLoaders', () => {
+    const NESTED = `{ workstreams(first: 10, filter: { topic: "loader-test" }) { edges { node {
+      id cycles { year } myMembership { role }
+      members(first: 5) { totalCount edges { node { role user { displayName region } workstream { slug } } } }
+    } } } }`;
+
+    const countQueries = async (client = root.client) => {
+      t.queries.reset();
+      const data = await client.ok<{ workstreams: { edges: unknown[] } }>(NESTED);
+      return { queries: t.queries.queries, rows: data.workstreams.edges.length };
+    };
+
+    it('serves nested lists with a fixed number of queries, however many rows', async () => {
+      const addWorkstreams = async (n: number) => {
+        for (let i = 0; i < n; i += 1) {
+          const bpf = await given.workstream('BPF', { joinPolicy: 'OPEN', topics: ['loader-test'] });
+          for (let j = 0; j < 3; j += 1) await given.member(bpf.id, await given.user());
+        }
+      };
+      await addWorkstreams(2);
+      const small = await countQueries();
+      await addWorkstreams(4);
+      const large = await countQueries();
+      expect(small.rows).toBe(2);
+      expect(large.rows).toBe(6);
+      expect(large.queries).toBe(small.queries);
+      expect(large.queries).toBeLessThanOrEqual(9);
+    });
+  });
+
+  describe('health', () => {
+    it('reports liveness and readiness including the database', async () => {
+      const ready = await fetch(`${t.url}/health`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'up' } });
+      const live = await fetch(`${t.url}/health/live`);
+      expect(await live.json()).toEqual({ status: 'ok' });
+      expect(live.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  });
+});
