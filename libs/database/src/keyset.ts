@@ -18,6 +18,9 @@ export interface Sort {
 }
 
 /**
+ * Timestamp keys must be stored with millisecond precision (timestamptz(3)) so that a cursor, which
+ * carries a JavaScript Date, compares equal to the row it came from.
+ *
  * Keyset pagination: `WHERE (k1, k2) > (:c1, :c2) ORDER BY k1, k2 LIMIT n + 1`. Stable under inserts
  * and cheap at any depth, unlike OFFSET. Reverses the order for `last/before` pages; `fetchPage`
  * restores the user's order.

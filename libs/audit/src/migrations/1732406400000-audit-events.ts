@@ -7,7 +7,7 @@ export class AuditEvents1732406400000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE audit_events (
         id bigserial PRIMARY KEY,
-        occurred_at timestamptz NOT NULL DEFAULT now(),
+        occurred_at timestamptz(3) NOT NULL DEFAULT now(),
         actor_id uuid,
         action text NOT NULL,
         entity_type text NOT NULL,

@@ -19,9 +19,9 @@ export class Identity1732406500000 implements MigrationInterface {
         platform_role text NOT NULL DEFAULT 'USER' CHECK (platform_role IN ('SECRETARIAT','MAG_MEMBER','USER')),
         status text NOT NULL DEFAULT 'ACTIVE' CHECK (status IN ('ACTIVE','DISABLED')),
         disabled_reason text,
-        password_changed_at timestamptz NOT NULL DEFAULT now(),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        password_changed_at timestamptz(3) NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE UNIQUE INDEX users_email_key ON users (email)`);
     await db.query(`CREATE INDEX users_created_idx ON users (created_at, id)`);
@@ -29,9 +29,9 @@ export class Identity1732406500000 implements MigrationInterface {
       CREATE TABLE auth_sessions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        expires_at timestamptz NOT NULL,
-        revoked_at timestamptz,
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        expires_at timestamptz(3) NOT NULL,
+        revoked_at timestamptz(3),
         revoked_reason text,
         user_agent text,
         ip text
@@ -42,8 +42,8 @@ export class Identity1732406500000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         session_id uuid NOT NULL REFERENCES auth_sessions(id) ON DELETE CASCADE,
         token_hash text NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        used_at timestamptz
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        used_at timestamptz(3)
       )`);
     await db.query(`CREATE UNIQUE INDEX refresh_tokens_hash_key ON refresh_tokens (token_hash)`);
   }

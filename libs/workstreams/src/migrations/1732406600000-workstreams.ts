@@ -20,8 +20,8 @@ export class Workstreams1732406600000 implements MigrationInterface {
         statement_of_purpose text,
         status_reasons text[] NOT NULL DEFAULT '{}',
         created_by uuid REFERENCES users(id) ON DELETE SET NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now(),
         CHECK ((kind = 'DC') = (cycle_year IS NULL))
       )`);
     await db.query(`CREATE UNIQUE INDEX workstreams_slug_key ON workstreams (slug)`);
@@ -32,8 +32,8 @@ export class Workstreams1732406600000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         workstream_id uuid NOT NULL REFERENCES workstreams(id) ON DELETE CASCADE,
         year int NOT NULL,
-        started_at timestamptz NOT NULL DEFAULT now(),
-        ended_at timestamptz,
+        started_at timestamptz(3) NOT NULL DEFAULT now(),
+        ended_at timestamptz(3),
         outcome text CHECK (outcome IN ('RENEWED','CONCLUDED')),
         UNIQUE (workstream_id, year)
       )`);
@@ -44,8 +44,8 @@ export class Workstreams1732406600000 implements MigrationInterface {
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         role text NOT NULL CHECK (role IN ('FACILITATOR','LEAD_EXPERT','MEMBER','OBSERVER')),
         status text NOT NULL CHECK (status IN ('PENDING','ACTIVE')),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now(),
         UNIQUE (workstream_id, user_id)
       )`);
     await db.query(`CREATE INDEX memberships_workstream_idx ON memberships (workstream_id, status, created_at, id)`);
@@ -59,7 +59,7 @@ export class Workstreams1732406600000 implements MigrationInterface {
         title text NOT NULL,
         url text,
         filed_by uuid NOT NULL REFERENCES users(id),
-        filed_at timestamptz NOT NULL DEFAULT now(),
+        filed_at timestamptz(3) NOT NULL DEFAULT now(),
         UNIQUE (workstream_id, kind, year)
       )`);
   }
