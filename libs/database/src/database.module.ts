@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { type DataSourceOptions, type MixedList } from 'typeorm';
 import { Database } from './database';
+import { openAndMigrate } from './migrate';
 import { CountingQueryLogger } from './query-counter';
 
 export interface DatabaseModuleOptions {
@@ -21,8 +22,7 @@ export function databaseOptions(options: DatabaseModuleOptions): DataSourceOptio
     url: options.url,
     entities: options.entities as DataSourceOptions['entities'],
     migrations: options.migrations as DataSourceOptions['migrations'],
-    migrationsRun: true,
-    migrationsTransactionMode: 'each',
+    migrationsRun: false, // openAndMigrate runs them, under a lock
     synchronize: false,
     uuidExtension: 'pgcrypto',
     installExtensions: false,
@@ -40,7 +40,15 @@ export class DatabaseModule {
     const logger = options.logger ?? new CountingQueryLogger();
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...databaseOptions({ ...options, logger }), retryAttempts: 3 })],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...databaseOptions({ ...options, logger }), retryAttempts: 3 }),
+          dataSourceFactory: (dataSourceOptions) => {
+            if (!dataSourceOptions) throw new Error('database options missing');
+            return openAndMigrate(dataSourceOptions, options.poolSize === 1);
+          },
+        }),
+      ],
       providers: [Database, { provide: QUERY_LOGGER, useValue: logger }],
       exports: [Database, QUERY_LOGGER],
     };

@@ -2,4 +2,5 @@ export * from './database';
 export * from './database.module';
 export * from './embedded-postgres';
 export * from './keyset';
+export * from './migrate';
 export * from './query-counter';
