@@ -17,4 +17,6 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
   maxWorkers: 2,
+  // A failed end-to-end spec can leave a server or database handle open; never let that hang CI.
+  forceExit: true,
 };
