@@ -1,6 +1,7 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
 import { type Actor, CurrentActor, PlatformRole, PlatformRoles, Public, SignedIn } from '@intersessional/access';
-import { ConnectionArgs, Connection, paginateInMemory } from '@intersessional/graphql';
+import { Connection, ConnectionArgs, type RequestContext, byKeys, groupByKeys, paginateInMemory } from '@intersessional/graphql';
 import { WorkstreamKind } from '../workstream/workstream-kind';
 import { toWorkstreamModel } from '../workstream/workstream.mapper';
 import { WorkstreamModel } from '../workstream/workstream.model';
@@ -8,7 +9,8 @@ import { WorkstreamRepository } from '../workstream/workstream.repository';
 import { defaultReportingYear } from './compliance';
 import { toComplianceModel, toFilingModel } from './compliance.mapper';
 import { ComplianceCheckResultModel, DcComplianceModel, DcFilingModel, FileDcRecordInput, ReportingYearArgs } from './compliance.model';
-import { ComplianceService } from './compliance.service';
+import { type ComplianceReport, ComplianceService } from './compliance.service';
+import type { DcFilingEntity } from './dc-filing.entity';
 
 const DcComplianceConnection = Connection(DcComplianceModel, 'DcCompliance');
 
@@ -43,18 +45,26 @@ export class ComplianceResolver {
 
   @Public()
   @ResolveField(() => DcComplianceModel, { nullable: true, description: 'DCs only: the minimum requirements, computed now.' })
-  async compliance(@Parent() workstream: WorkstreamModel, @Args() { reportingYear }: ReportingYearArgs) {
+  async compliance(@Parent() workstream: WorkstreamModel, @Args() { reportingYear }: ReportingYearArgs, @Context() ctx: RequestContext) {
     if (workstream.kind !== WorkstreamKind.DC) return null;
-    const entity = await this.workstreams.findById(workstream.id);
-    if (!entity) return null;
-    const [report] = await this.complianceService.reports([entity], reportingYear ?? defaultReportingYear());
+    const year = reportingYear ?? defaultReportingYear();
+    const loader = ctx.loaders.get(`workstreams.compliance:${year}`, () =>
+      new DataLoader<string, ComplianceReport | null>(async (ids) => {
+        const reports = await this.complianceService.reports(await this.workstreams.findByIds(ids), year);
+        return byKeys(ids, reports, (r) => r.workstream.id);
+      }),
+    );
+    const report = await loader.load(workstream.id);
     return report ? toComplianceModel(report) : null;
   }
 
   @Public()
   @ResolveField(() => [DcFilingModel], { description: 'DCs only: filed reports and session requests, newest first.' })
-  async filings(@Parent() workstream: WorkstreamModel) {
+  async filings(@Parent() workstream: WorkstreamModel, @Context() ctx: RequestContext) {
     if (workstream.kind !== WorkstreamKind.DC) return [];
-    return (await this.complianceService.filingsOf(workstream.id)).map(toFilingModel);
+    const loader = ctx.loaders.get('workstreams.filings', () =>
+      new DataLoader<string, DcFilingEntity[]>(async (ids) => groupByKeys(ids, await this.complianceService.filingsOf(ids), (f) => f.workstreamId)),
+    );
+    return (await loader.load(workstream.id)).map(toFilingModel);
   }
 }

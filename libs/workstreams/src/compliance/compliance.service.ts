@@ -119,7 +119,7 @@ export class ComplianceService {
     });
   }
 
-  filingsOf(workstreamId: string): Promise<DcFilingEntity[]> {
-    return this.filings.ofWorkstreams([workstreamId]);
+  filingsOf(workstreamIds: readonly string[]): Promise<DcFilingEntity[]> {
+    return this.filings.ofWorkstreams(workstreamIds);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
 import { Database } from '@intersessional/database';
-import { badInput, conflict, forbidden, notFound } from '@intersessional/graphql';
+import { badInput, conflict, notFound } from '@intersessional/graphql';
 import { PeopleDirectory } from '@intersessional/identity';
 import { JoinPolicy, WorkstreamStatus } from '../workstream/workstream-kind';
 import { WorkstreamEntity } from '../workstream/workstream.entity';
@@ -150,7 +150,7 @@ export class MembershipService {
 
   private async record(actor: Actor, action: string, after: MembershipEntity | null, before: MembershipEntity | null) {
     const subject = after ?? before;
-    if (!subject) throw forbidden();
+    if (!subject) throw new Error(`audit of ${action} without a membership`);
     await this.audit.record(actor, {
       action,
       entityType: 'membership',

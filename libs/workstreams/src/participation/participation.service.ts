@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Gender, PeopleDirectory, StakeholderGroup, UnRegion } from '@intersessional/identity';
+import { Gender, PeopleDirectory, type PersonAttributes, StakeholderGroup, UnRegion } from '@intersessional/identity';
 import { MembershipRepository } from '../membership/membership.repository';
 import { type Cell, suppress } from './suppression';
 
@@ -26,9 +26,16 @@ export class ParticipationService {
     private readonly people: PeopleDirectory,
   ) {}
 
-  async of(workstreamId: string): Promise<Participation> {
-    const members = await this.memberships.activeMembersOf([workstreamId]);
-    const people = (await this.people.attributesOf(members.map((m) => m.userId))).filter((p) => p.active);
+  /** Breakdowns for many workstreams in two queries (a list of workstreams stays batched). */
+  async ofMany(workstreamIds: readonly string[]): Promise<Participation[]> {
+    const members = await this.memberships.activeMembersOf(workstreamIds);
+    const people = new Map((await this.people.attributesOf(members.map((m) => m.userId))).map((p) => [p.userId, p]));
+    return workstreamIds.map((id) =>
+      this.breakdown(members.filter((m) => m.workstreamId === id).map((m) => people.get(m.userId)).filter((p) => p?.active) as PersonAttributes[]),
+    );
+  }
+
+  private breakdown(people: PersonAttributes[]): Participation {
     return {
       totalMembers: people.length,
       byStakeholderGroup: suppress(tally(people.map((p) => p.stakeholderGroup)), [...Object.values(StakeholderGroup), NOT_STATED]),
