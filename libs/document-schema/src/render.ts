@@ -1,0 +1,151 @@
+import { MARK, NODE, type PmNode, TEXTBLOCKS } from './schema';
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Only web and mail links survive export; anything else (javascript:, data:) is dropped. */
+const safeHref = (href: unknown) => (typeof href === 'string' && /^(https?:|mailto:|#|\/)/i.test(href) ? href : null);
+
+const textOf = (node: PmNode): string =>
+  node.type === 'text' ? node.text ?? '' : node.type === NODE.hardBreak ? '\n' : (node.content ?? []).map(textOf).join('');
+
+// ---------- Markdown ----------
+
+const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\d+)\. /, '$1\\. ');
+
+function inlineMarkdown(nodes: PmNode[] = []): string {
+  return nodes
+    .map((node) => {
+      if (node.type === NODE.hardBreak) return '\\\n';
+      let text = escapeMarkdown(node.text ?? '');
+      const marks = new Map((node.marks ?? []).map((m) => [m.type, m]));
+      if (marks.has(MARK.italic)) text = `*${text}*`;
+      if (marks.has(MARK.bold)) text = `**${text}**`;
+      const href = safeHref(marks.get(MARK.link)?.attrs?.href);
+      if (href) text = `[${text}](${href.replace(/[()\s]/g, encodeURIComponent)})`;
+      return text;
+    })
+    .join('');
+}
+
+const indent = (text: string, prefix: string) =>
+  text.split('\n').map((line, i) => (i === 0 || line === '' ? line : prefix + line)).join('\n');
+
+function blockMarkdown(node: PmNode): string {
+  const children = node.content ?? [];
+  switch (node.type) {
+    case NODE.paragraph:
+      return inlineMarkdown(children);
+    case NODE.heading:
+      return `${'#'.repeat(Number(node.attrs?.level ?? 1))} ${inlineMarkdown(children)}`;
+    case NODE.blockquote:
+      return children.map(blockMarkdown).join('\n\n').split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
+    case NODE.bulletList:
+      return children.map((item) => `- ${indent((item.content ?? []).map(blockMarkdown).join('\n\n'), '  ')}`).join('\n');
+    case NODE.orderedList: {
+      const start = Number(node.attrs?.start ?? 1);
+      return children
+        .map((item, i) => {
+          const marker = `${start + i}. `;
+          return marker + indent((item.content ?? []).map(blockMarkdown).join('\n\n'), ' '.repeat(marker.length));
+        })
+        .join('\n');
+    }
+    case NODE.table: {
+      const rows = children.map((row) => (row.content ?? []).map((cell) => inlineMarkdown((cell.content ?? []).flatMap((p) => p.content ?? [])).replace(/\n/g, ' ')));
+      const [head = [], ...body] = rows;
+      const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+      return [line(head), line(head.map(() => '---')), ...body.map(line)].join('\n');
+    }
+    default:
+      return children.map(blockMarkdown).join('\n\n');
+  }
+}
+
+/** ProseMirror JSON → Markdown (CommonMark + tables), the format people download and bring back. */
+export function jsonToMarkdown(doc: PmNode): string {
+  return `${(doc.content ?? []).map(blockMarkdown).join('\n\n')}\n`;
+}
+
+// ---------- HTML ----------
+
+const TAGS: Record<string, string> = {
+  [NODE.paragraph]: 'p',
+  [NODE.bulletList]: 'ul',
+  [NODE.orderedList]: 'ol',
+  [NODE.listItem]: 'li',
+  [NODE.blockquote]: 'blockquote',
+  [NODE.table]: 'table',
+  [NODE.tableRow]: 'tr',
+  [NODE.tableHeader]: 'th',
+  [NODE.tableCell]: 'td',
+};
+
+function nodeHtml(node: PmNode): string {
+  if (node.type === 'text') {
+    let html = escapeHtml(node.text ?? '');
+    const marks = new Map((node.marks ?? []).map((m) => [m.type, m]));
+    if (marks.has(MARK.italic)) html = `<em>${html}</em>`;
+    if (marks.has(MARK.bold)) html = `<strong>${html}</strong>`;
+    const href = safeHref(marks.get(MARK.link)?.attrs?.href);
+    if (href) html = `<a href="${escapeHtml(href)}">${html}</a>`;
+    return html;
+  }
+  if (node.type === NODE.hardBreak) return '<br>';
+  const inner = (node.content ?? []).map(nodeHtml).join('');
+  const tag = node.type === NODE.heading ? `h${Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1)))}` : TAGS[node.type];
+  if (!tag) return inner;
+  const id = typeof node.attrs?.id === 'string' ? ` id="${escapeHtml(node.attrs.id)}"` : '';
+  const start = node.type === NODE.orderedList && Number(node.attrs?.start ?? 1) !== 1 ? ` start="${Number(node.attrs?.start)}"` : '';
+  return `<${tag}${id}${start}>${inner}</${tag}>`;
+}
+
+/** ProseMirror JSON → an HTML fragment; all text escaped, only http(s)/mailto links kept. */
+export function jsonToHtml(doc: PmNode): string {
+  return (doc.content ?? []).map(nodeHtml).join('\n');
+}
+
+// ---------- numbered paragraphs and text ----------
+
+export interface NumberedParagraph {
+  /** 1-based, in reading order, as the public comment view shows them. */
+  number: number;
+  blockId: string | null;
+  /** paragraph or heading */
+  type: string;
+  text: string;
+}
+
+/**
+ * Every textblock in reading order (inside lists, quotes and tables too). Paragraphs are numbered as
+ * the IGF review platform numbered them; headings are listed with number 0 (they are not commented on
+ * as paragraphs but give the structure).
+ */
+export function paragraphs(doc: PmNode): NumberedParagraph[] {
+  const out: NumberedParagraph[] = [];
+  let number = 0;
+  const walk = (node: PmNode) => {
+    if (TEXTBLOCKS.has(node.type)) {
+      const isParagraph = node.type === NODE.paragraph;
+      const text = textOf(node);
+      if (isParagraph && !text.trim()) return;
+      out.push({
+        number: isParagraph ? (number += 1) : 0,
+        blockId: typeof node.attrs?.id === 'string' ? node.attrs.id : null,
+        type: node.type,
+        text,
+      });
+      return;
+    }
+    (node.content ?? []).forEach(walk);
+  };
+  walk(doc);
+  return out;
+}
+
+/** Plain text; with `numbered`, each paragraph is prefixed with its number: "[12] …". */
+export function jsonToText(doc: PmNode, options: { numbered?: boolean } = {}): string {
+  return `${paragraphs(doc)
+    .map((p) => (options.numbered && p.number ? `[${p.number}] ${p.text}` : p.text))
+    .join('\n\n')}\n`;
+}
