@@ -1,12 +1,13 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { AuditModule, auditEntities, auditMigrations } from '@intersessional/audit';
 import { type AppConfig, ConfigModule } from '@intersessional/config';
 import { CountingQueryLogger, DatabaseModule } from '@intersessional/database';
-import { createValidationPipe } from '@intersessional/graphql';
+import { DocumentsModule, documentEntities, documentMigrations } from '@intersessional/documents';
+import { AppErrorHttpFilter, createValidationPipe } from '@intersessional/graphql';
 import { IdentityModule, identityEntities, identityMigrations } from '@intersessional/identity';
 import { RateLimitModule } from '@intersessional/rate-limit';
 import { RedisModule } from '@intersessional/redis';
@@ -25,9 +26,9 @@ export interface AppOptions {
   redisKeyPrefix?: string;
 }
 
-/** Migrations of every context, in timestamp order (audit → identity → workstreams). */
-export const migrations = [...auditMigrations, ...identityMigrations, ...workstreamMigrations];
-export const entities = [...auditEntities, ...identityEntities, ...workstreamEntities];
+/** Migrations of every context, in timestamp order (audit → identity → workstreams → documents). */
+export const migrations = [...auditMigrations, ...identityMigrations, ...workstreamMigrations, ...documentMigrations];
+export const entities = [...auditEntities, ...identityEntities, ...workstreamEntities, ...documentEntities];
 
 @Module({})
 export class AppModule implements NestModule {
@@ -53,9 +54,13 @@ export class AppModule implements NestModule {
         AuditModule,
         IdentityModule,
         WorkstreamsModule,
+        DocumentsModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AppErrorHttpFilter },
+      ],
     };
   }
 

@@ -2,6 +2,7 @@ export * from './app-error';
 export * from './connection';
 export * from './error-codes';
 export * from './format-error';
+export * from './http-error.filter';
 export * from './is-language-tag';
 export * from './loaders';
 export * from './query-limits';

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, isSecretariat } from '@intersessional/access';
+import { forbidden, notFound } from '@intersessional/graphql';
+import { WorkstreamPolicy, WorkstreamRole } from '@intersessional/workstreams';
+import { type DocumentEntity, DocumentVisibility } from './document.entity';
+
+const EDITORS = new Set([WorkstreamRole.MEMBER, WorkstreamRole.LEAD_EXPERT, WorkstreamRole.FACILITATOR]);
+const STEWARDS = new Set([WorkstreamRole.LEAD_EXPERT, WorkstreamRole.FACILITATOR]);
+
+/**
+ * Members, lead experts and facilitators edit; observers read; public documents are read by everyone.
+ * Visibility and status (freeze, publish, archive) belong to facilitators and lead experts.
+ */
+@Injectable()
+export class DocumentPolicy {
+  constructor(private readonly workstreams: WorkstreamPolicy) {}
+
+  async roleIn(actor: Actor | null, workstreamId: string): Promise<WorkstreamRole | null> {
+    return (await this.workstreams.activeMembership(actor, workstreamId))?.role ?? null;
+  }
+
+  async canRead(actor: Actor | null, document: DocumentEntity): Promise<boolean> {
+    if (document.visibility === DocumentVisibility.PUBLIC || isSecretariat(actor)) return true;
+    return (await this.roleIn(actor, document.workstreamId)) !== null;
+  }
+
+  /** Hides members-only documents from outsiders as NOT_FOUND, not FORBIDDEN: their existence is private too. */
+  async assertCanRead(actor: Actor | null, document: DocumentEntity): Promise<void> {
+    if (!(await this.canRead(actor, document))) throw notFound('Document', document.id);
+  }
+
+  async canEdit(actor: Actor | null, workstreamId: string): Promise<boolean> {
+    if (isSecretariat(actor)) return true;
+    const role = await this.roleIn(actor, workstreamId);
+    return role !== null && EDITORS.has(role);
+  }
+
+  async assertCanEdit(actor: Actor, workstreamId: string): Promise<void> {
+    if (!(await this.canEdit(actor, workstreamId))) throw forbidden('Only members of this workstream can edit its documents.');
+  }
+
+  async assertCanSteward(actor: Actor, workstreamId: string): Promise<void> {
+    if (isSecretariat(actor)) return;
+    const role = await this.roleIn(actor, workstreamId);
+    if (!role || !STEWARDS.has(role)) throw forbidden('Only facilitators and lead experts can do this.');
+  }
+}

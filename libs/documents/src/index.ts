@@ -1,0 +1,11 @@
+import { DocumentEntity } from './document.entity';
+import { Documents1732406700000 } from './migrations/1732406700000-documents';
+
+export * from './document.entity';
+export * from './document.policy';
+export * from './document.service';
+export * from './documents.module';
+export * from './storage/document-store';
+
+export const documentEntities = [DocumentEntity];
+export const documentMigrations = [Documents1732406700000];

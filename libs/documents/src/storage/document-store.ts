@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import * as Y from 'yjs';
+import { UpdateLogRepository } from './update-log.repository';
+
+/**
+ * Loads and changes document content through the update log. Edits made by the server (import, and
+ * later version restore and accepted suggestions) are Yjs updates appended to the same log that the
+ * sync server writes, so there is one history and one path for every change.
+ */
+@Injectable()
+export class DocumentStore {
+  constructor(private readonly log: UpdateLogRepository) {}
+
+  /** Snapshot plus the log after it, applied into a fresh Y.Doc. */
+  async load(documentId: string): Promise<Y.Doc> {
+    const doc = new Y.Doc({ gc: true });
+    const snapshot = await this.log.snapshot(documentId);
+    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    // Applying into a doc (rather than Y.mergeUpdates over many small updates) avoids its known
+    // super-linear cases.
+    for (const row of await this.log.updatesAfter(documentId, snapshot?.lastUpdateId ?? '0')) Y.applyUpdate(doc, row.update);
+    return doc;
+  }
+
+  /** Runs `edit` on the current content and appends the resulting update, if any, to the log. */
+  async edit(documentId: string, authorId: string | null, edit: (doc: Y.Doc) => void): Promise<Uint8Array | null> {
+    const doc = await this.load(documentId);
+    const before = Y.encodeStateVector(doc);
+    edit(doc);
+    const update = Y.encodeStateAsUpdate(doc, before);
+    if (update.byteLength <= 2) return null; // an empty update: nothing changed
+    await this.log.append(documentId, update, authorId);
+    return update;
+  }
+}
