@@ -4,6 +4,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { AuditModule, auditEntities, auditMigrations } from '@intersessional/audit';
+import { CollaborationModule } from '@intersessional/collaboration';
 import { type AppConfig, ConfigModule } from '@intersessional/config';
 import { CountingQueryLogger, DatabaseModule } from '@intersessional/database';
 import { DocumentsModule, documentEntities, documentMigrations } from '@intersessional/documents';
@@ -55,6 +56,7 @@ export class AppModule implements NestModule {
         IdentityModule,
         WorkstreamsModule,
         DocumentsModule,
+        CollaborationModule,
       ],
       controllers: [HealthController],
       providers: [

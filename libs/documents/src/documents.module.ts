@@ -21,6 +21,6 @@ import { UpdateLogRepository } from './storage/update-log.repository';
     DocumentResolver,
     WorkstreamDocumentsResolver,
   ],
-  exports: [DocumentService, DocumentStore, DocumentPolicy],
+  exports: [DocumentService, DocumentStore, DocumentPolicy, UpdateLogRepository, DocumentRepository],
 })
 export class DocumentsModule {}

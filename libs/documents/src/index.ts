@@ -3,9 +3,11 @@ import { Documents1732406700000 } from './migrations/1732406700000-documents';
 
 export * from './document.entity';
 export * from './document.policy';
+export * from './document.repository';
 export * from './document.service';
 export * from './documents.module';
 export * from './storage/document-store';
+export * from './storage/update-log.repository';
 
 export const documentEntities = [DocumentEntity];
 export const documentMigrations = [Documents1732406700000];

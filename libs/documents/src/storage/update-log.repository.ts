@@ -19,6 +19,16 @@ export class UpdateLogRepository {
     return String(rows[0]?.id);
   }
 
+  /** Many updates (of any documents) in one statement: one commit for the whole batch, order kept. */
+  async appendMany(rows: { documentId: string; authorId: string | null; update: Uint8Array }[]): Promise<void> {
+    if (!rows.length) return;
+    const values = rows.map((_, i) => `($${i * 3 + 1}::uuid, $${i * 3 + 2}::uuid, $${i * 3 + 3}::bytea)`).join(', ');
+    await this.db.dataSource.query(
+      `INSERT INTO document_updates (document_id, author_id, update) VALUES ${values}`,
+      rows.flatMap((r) => [r.documentId, r.authorId, Buffer.from(r.update)]),
+    );
+  }
+
   async snapshot(documentId: string): Promise<{ state: Uint8Array; lastUpdateId: string } | null> {
     const rows: { state: Buffer; last_update_id: string }[] = await this.db.manager.query(
       `SELECT state, last_update_id FROM document_snapshots WHERE document_id = $1`,

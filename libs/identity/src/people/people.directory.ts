@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { PlatformRole } from '@intersessional/access';
 import { Gender, StakeholderGroup } from './stakeholder-group';
 import { UnRegion, regionOf } from './un-region';
 import { AccountStatus } from './user.entity';
@@ -27,6 +28,12 @@ export class PeopleDirectory {
       gender: u.gender,
       active: u.status === AccountStatus.ACTIVE,
     }));
+  }
+
+  /** Whether the account may act, and its platform role (for checks outside a GraphQL request). */
+  async accountOf(userId: string): Promise<{ active: boolean; platformRole: PlatformRole } | null> {
+    const user = await this.users.findById(userId);
+    return user && { active: user.status === AccountStatus.ACTIVE, platformRole: user.platformRole };
   }
 
   async isEmpty(): Promise<boolean> {

@@ -1,0 +1,234 @@
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CollabServer } from '@intersessional/collaboration';
+import { DocumentStore } from '@intersessional/documents';
+import { Given, type TestUser } from './support/given';
+import { type TestApp, startTestApp } from './support/test-app';
+
+const TOKEN = `mutation($id: ID!) { collaborationToken(documentId: $id) { token mode expiresAt } }`;
+const CREATE = `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`;
+
+const waitFor = async (check: () => boolean, what: string, timeoutMs = 5000) => {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe('real-time co-drafting over y-websocket', () => {
+  let t: TestApp;
+  let given: Given;
+  let ws: { id: string; facilitator: TestUser };
+  let member: TestUser;
+  let observer: TestUser;
+  let outsider: TestUser;
+  const providers: WebsocketProvider[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    given = new Given(t);
+    ws = await given.workstream('PN', { joinPolicy: 'OPEN' });
+    member = await given.user();
+    await given.member(ws.id, member);
+    observer = await given.user();
+    await given.addMember(ws.id, observer, ws.facilitator, 'OBSERVER');
+    outsider = await given.user();
+  });
+  afterEach(() => {
+    providers.splice(0).forEach((p) => p.destroy());
+  });
+  afterAll(() => t.close());
+
+  const newDocument = async (markdown = 'Opening paragraph') =>
+    (await member.client.ok<{ createDocument: { id: string } }>(CREATE, { input: { workstreamId: ws.id, title: 'Report', kind: 'DRAFT_OUTPUT', markdown } })).createDocument.id;
+
+  const tokenFor = async (user: TestUser, documentId: string) =>
+    (await user.client.ok<{ collaborationToken: { token: string; mode: string } }>(TOKEN, { id: documentId })).collaborationToken;
+
+  /** An unmodified y-websocket client, exactly as an editor would create it. */
+  const connect = async (user: TestUser, documentId: string) => {
+    const { token } = await tokenFor(user, documentId);
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`${t.url.replace('http', 'ws')}/collab`, documentId, doc, {
+      params: { token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    providers.push(provider);
+    await waitFor(() => provider.synced, 'initial sync');
+    return { doc, provider, text: () => doc.getXmlFragment('default').toString() };
+  };
+
+  const closeCodeOf = (url: string) =>
+    new Promise<{ code: number; reason: string }>((resolve) => {
+      const socket = new WebSocket(url);
+      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+      socket.on('error', () => undefined);
+    });
+
+  it('several clients converge, a late joiner receives the whole state, and every edit is stored first', async () => {
+    const id = await newDocument();
+    const a = await connect(member, id);
+    const b = await connect(ws.facilitator, id);
+    expect(a.text()).toContain('Opening paragraph');
+
+    const paragraphA = new Y.XmlElement('paragraph');
+    paragraphA.insert(0, [new Y.XmlText('From A')]);
+    a.doc.getXmlFragment('default').push([paragraphA]);
+    const paragraphB = new Y.XmlElement('paragraph');
+    paragraphB.insert(0, [new Y.XmlText('From B')]);
+    b.doc.getXmlFragment('default').push([paragraphB]);
+    await waitFor(() => a.text() === b.text() && a.text().includes('From A') && a.text().includes('From B'), 'convergence');
+
+    const late = await connect(observer, id);
+    await waitFor(() => late.text() === a.text(), 'late joiner state');
+
+    const stored = await t.dataSource.query(`SELECT author_id FROM document_updates WHERE document_id = $1 ORDER BY id`, [id]);
+    expect(stored.map((r: { author_id: string }) => r.author_id)).toEqual(expect.arrayContaining([member.id, ws.facilitator.id]));
+    const md = await (await fetch(`${t.url}/documents/${id}/export`, { headers: { authorization: `Bearer ${member.token}` } })).text();
+    expect(md).toContain('From A');
+    expect(md).toContain('From B');
+  });
+
+  it('readers are read-only: their updates are neither applied, stored nor broadcast', async () => {
+    const id = await newDocument();
+    expect((await tokenFor(observer, id)).mode).toBe('READ_ONLY');
+    expect((await tokenFor(member, id)).mode).toBe('READ_WRITE');
+    const editor = await connect(member, id);
+    const reader = await connect(observer, id);
+    const before = Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [id]))[0].n);
+    const sneaky = new Y.XmlElement('paragraph');
+    sneaky.insert(0, [new Y.XmlText('Not allowed')]);
+    reader.doc.getXmlFragment('default').push([sneaky]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(editor.text()).not.toContain('Not allowed');
+    const after = Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [id]))[0].n);
+    expect(after).toBe(before);
+  });
+
+  it('refuses connections with a close code and a reason', async () => {
+    const id = await newDocument();
+    const base = `${t.url.replace('http', 'ws')}/collab`;
+    expect(await closeCodeOf(`${base}/${id}`)).toEqual({ code: 4401, reason: 'missing, invalid or expired token' });
+    expect((await closeCodeOf(`${base}/${id}?token=forged`)).code).toBe(4401);
+    const other = await newDocument();
+    const { token } = await tokenFor(member, other);
+    expect((await closeCodeOf(`${base}/${id}?token=${token}`)).code).toBe(4401); // a token for another document
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    expect((await closeCodeOf(`${base}/not-a-document?token=${token}`)).code).toBe(4404);
+    expect((await closeCodeOf(`${base}/${ghost}?token=${token}`)).code).toBe(4401);
+
+    // a member who is removed after getting a token is refused on the next connect
+    const leaver = await given.user();
+    await given.member(ws.id, leaver);
+    const kept = await tokenFor(leaver, id);
+    await leaver.client.ok(`mutation($id: ID!) { leaveWorkstream(workstreamId: $id) }`, { id: ws.id });
+    expect(await closeCodeOf(`${base}/${id}?token=${kept.token}`)).toEqual({ code: 4403, reason: 'not allowed to read this document' });
+    expect((await outsider.client.fails(TOKEN, { id })).extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('closes a connection that sends a malformed frame, without touching the document', async () => {
+    const id = await newDocument();
+    const { token } = await tokenFor(member, id);
+    const socket = new WebSocket(`${t.url.replace('http', 'ws')}/collab/${id}?token=${token}`);
+    await new Promise((resolve) => socket.on('open', resolve));
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    socket.send(Buffer.from([0, 2, 200, 1, 2, 3])); // a sync update whose payload is garbage
+    expect(await closed).toBe(4400);
+    const healthy = await connect(member, id);
+    expect(healthy.text()).toContain('Opening paragraph');
+  });
+
+  it('unloads a document when its last client leaves, and loads it again from storage', async () => {
+    const id = await newDocument('Persisted');
+    const server = t.app.get(CollabServer);
+    const a = await connect(member, id);
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText('Kept after unload')]);
+    a.doc.getXmlFragment('default').push([p]);
+    await waitFor(() => Number(a.provider.wsconnected) === 1, 'connected');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const open = server.openDocuments;
+    providers.splice(0).forEach((x) => x.destroy());
+    await waitFor(() => server.openDocuments === open - 1, 'unload');
+    const again = await connect(ws.facilitator, id);
+    await waitFor(() => again.text().includes('Kept after unload'), 'reload from the log');
+  });
+
+  it('survives a fuzzer of random and mutated frames: the process stays up and serves exactly what is stored', async () => {
+    const id = await newDocument('Fuzz target');
+    const watcher = await connect(ws.facilitator, id);
+    const before = watcher.text();
+    const { token } = await tokenFor(member, id);
+    const url = `${t.url.replace('http', 'ws')}/collab/${id}?token=${token}`;
+    // a valid update frame to mutate
+    const source = new Y.Doc();
+    source.getXmlFragment('default').push([new Y.XmlElement('paragraph')]);
+    const valid = Y.encodeStateAsUpdate(source);
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const frames: Buffer[] = [];
+    for (let i = 0; i < 150; i += 1) {
+      if (i % 2) {
+        frames.push(Buffer.from(Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 256))));
+      } else {
+        const mutated = Buffer.from([0, 2, ...encodeLength(valid.length), ...valid]);
+        const at = 3 + Math.floor(random() * (mutated.length - 3));
+        mutated[at] = Math.floor(random() * 256);
+        frames.push(mutated);
+      }
+    }
+    for (let i = 0; i < frames.length; i += 10) {
+      const socket = new WebSocket(url);
+      await new Promise((resolve) => socket.on('open', resolve));
+      const closed = new Promise((resolve) => socket.on('close', resolve));
+      for (const frame of frames.slice(i, i + 10)) if (socket.readyState === socket.OPEN) socket.send(frame);
+      socket.close();
+      await closed;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const health = await fetch(`${t.url}/health`);
+    expect(health.status).toBe(200);
+    // mutated updates may be valid Yjs (they decode): then they are stored and applied like any edit;
+    // what must never happen is a crash, or a difference between what is stored and what is served
+    const fresh = await connect(observer, id);
+    await waitFor(() => fresh.text() === watcher.text(), 'watcher and fresh reader agree');
+    const stored = await t.app.get(DocumentStore).load(id);
+    expect(stored.getXmlFragment('default').toString()).toBe(watcher.text());
+    expect(watcher.text()).toContain('Fuzz target');
+    expect(before).toContain('Fuzz target');
+  });
+
+  it('broadcasts nothing that is not stored: with the log unwritable, edits wait, then converge', async () => {
+    const id = await newDocument('Write-ahead');
+    const a = await connect(member, id);
+    const b = await connect(ws.facilitator, id);
+    await t.dataSource.query(`ALTER TABLE document_updates ADD CONSTRAINT block_writes CHECK (document_id <> '${id}') NOT VALID`);
+    try {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText('Written while storage is down')]);
+      a.doc.getXmlFragment('default').push([p]);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(b.text()).not.toContain('Written while storage is down');
+    } finally {
+      await t.dataSource.query(`ALTER TABLE document_updates DROP CONSTRAINT block_writes`);
+    }
+    // the refused client reconnects and resends through the sync protocol
+    await waitFor(() => b.text().includes('Written while storage is down'), 'convergence after storage returns', 10_000);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND author_id = $2`, [id, member.id]);
+    expect(n).toBeGreaterThanOrEqual(1);
+  });
+});
+
+function encodeLength(n: number): number[] {
+  const out: number[] = [];
+  let value = n;
+  while (value > 127) {
+    out.push((value & 127) | 128);
+    value >>>= 7;
+  }
+  out.push(value);
+  return out;
+}

@@ -1,0 +1,111 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { Actor } from '@intersessional/access';
+import { DocumentPolicy, DocumentRepository, DocumentStatus, DocumentStore } from '@intersessional/documents';
+import { PeopleDirectory } from '@intersessional/identity';
+import { CloseCode } from './close-codes';
+import { CollaborationTokenService } from './collaboration-token.service';
+import { type Connection, MalformedMessageError, Room } from './room';
+import { UpdateWriter } from './update-writer';
+
+const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+const ANY_COLLAB_PATH = /^\/collab(\/|$)/;
+const READ_ONLY_STATUSES = new Set([DocumentStatus.FROZEN, DocumentStatus.ARCHIVED]);
+
+/**
+ * The y-websocket sync server at /collab/<documentId>?token=…, on the API's HTTP server. It claims
+ * that path only; other upgrade requests are left to other handlers. Written by hand because the
+ * protocol server is ours: authentication per connect, read-only enforcement and write-ahead storage
+ * are what the stock servers do not do.
+ */
+@Injectable()
+export class CollabServer implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('CollabServer');
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  private readonly rooms = new Map<string, Promise<Room>>();
+
+  constructor(
+    private readonly tokens: CollaborationTokenService,
+    private readonly people: PeopleDirectory,
+    private readonly documents: DocumentRepository,
+    private readonly policy: DocumentPolicy,
+    private readonly store: DocumentStore,
+    private readonly writer: UpdateWriter,
+  ) {}
+
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (!ANY_COLLAB_PATH.test(url.pathname)) return;
+      this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, url));
+    });
+  }
+
+  private async accept(socket: WebSocket, url: URL): Promise<void> {
+    const buffered: Uint8Array[] = [];
+    socket.on('message', (data: Buffer) => buffered.push(new Uint8Array(data)));
+    const documentId = PATH.exec(url.pathname)?.[1];
+    if (!documentId) return socket.close(CloseCode.NOT_FOUND, 'no such document');
+    const claims = this.tokens.verify(url.searchParams.get('token') ?? '');
+    if (!claims || claims.documentId !== documentId) return socket.close(CloseCode.UNAUTHENTICATED, 'missing, invalid or expired token');
+    const account = await this.people.accountOf(claims.userId);
+    if (!account?.active) return socket.close(CloseCode.UNAUTHENTICATED, 'account disabled');
+    const document = await this.documents.findById(documentId);
+    if (!document) return socket.close(CloseCode.NOT_FOUND, 'no such document');
+    const actor: Actor = { userId: claims.userId, platformRole: account.platformRole, sessionId: '', requestId: 'collab' };
+    if (!(await this.policy.canRead(actor, document))) return socket.close(CloseCode.FORBIDDEN, 'not allowed to read this document');
+    const writable = !READ_ONLY_STATUSES.has(document.status) && (await this.policy.canEdit(actor, document.workstreamId));
+
+    const connection: Connection = { socket, userId: claims.userId, writable, clientIds: new Set() };
+    const room = await this.room(documentId);
+    socket.removeAllListeners('message');
+    room.join(connection);
+    const handle = (data: Uint8Array) =>
+      room.receive(connection, data).catch((error: unknown) => {
+        if (error instanceof MalformedMessageError) {
+          socket.close(CloseCode.MALFORMED, 'malformed message');
+        } else {
+          this.logger.error(`could not store an update of ${documentId}: ${String(error)}`);
+          socket.close(CloseCode.STORAGE_UNAVAILABLE, 'storage unavailable, retry');
+        }
+      });
+    socket.on('message', (data: Buffer) => void handle(new Uint8Array(data)));
+    socket.on('close', () => void this.leave(room, connection));
+    buffered.forEach((data) => void handle(data));
+  }
+
+  private room(documentId: string): Promise<Room> {
+    let room = this.rooms.get(documentId);
+    if (!room) {
+      room = this.store
+        .load(documentId)
+        .then((state) => new Room(documentId, state, (update, connection) => this.writer.write(documentId, connection.userId, update)));
+      this.rooms.set(documentId, room);
+      room.catch(() => this.rooms.delete(documentId));
+    }
+    return room;
+  }
+
+  /** The last one out unloads the document once its writes are stored. */
+  private async leave(room: Room, connection: Connection): Promise<void> {
+    room.leave(connection);
+    if (room.connections.size) return;
+    await room.settled();
+    if (room.connections.size || (await this.rooms.get(room.documentId)) !== room) return;
+    this.rooms.delete(room.documentId);
+    room.destroy();
+  }
+
+  /** Open documents, for tests and metrics. */
+  get openDocuments(): number {
+    return this.rooms.size;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const socket of this.wss.clients) socket.close(CloseCode.GOING_AWAY, 'server shutting down');
+    await this.writer.drain();
+    this.wss.close();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './close-codes';
+export * from './collab-server';
+export * from './collaboration.module';
