@@ -220,6 +220,26 @@ describe('real-time co-drafting over y-websocket', () => {
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND author_id = $2`, [id, member.id]);
     expect(n).toBeGreaterThanOrEqual(1);
   });
+
+  it('disconnects a removed member and a disabled account within seconds', async () => {
+    const id = await newDocument('Access changes');
+    const leaving = await given.user();
+    const leavingMembership = await given.member(ws.id, leaving);
+    const disabled = await given.user();
+    await given.member(ws.id, disabled);
+    const a = await connect(leaving, id);
+    const b = await connect(disabled, id);
+    const closes: number[] = [];
+    for (const client of [a, b]) {
+      client.provider.on('connection-close', (event: { code: number } | null) => {
+        if (event) closes.push(event.code);
+      });
+    }
+    await ws.facilitator.client.ok(`mutation($id: ID!) { removeMember(membershipId: $id) }`, { id: leavingMembership });
+    const root = await given.secretariat();
+    await root.client.ok(`mutation($id: ID!) { disableAccount(userId: $id) { id } }`, { id: disabled.id });
+    await waitFor(() => closes.includes(4403) && closes.includes(4401), 'both disconnected', 6000);
+  });
 });
 
 function encodeLength(n: number): number[] {

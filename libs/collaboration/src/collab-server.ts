@@ -13,6 +13,10 @@ import { UpdateWriter } from './update-writer';
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 const ANY_COLLAB_PATH = /^\/collab(\/|$)/;
 const READ_ONLY_STATUSES = new Set([DocumentStatus.FROZEN, DocumentStatus.ARCHIVED]);
+/** How often open connections are re-checked against current roles. */
+const RECHECK_MS = 2000;
+
+type Access = { allowed: true; writable: boolean } | { allowed: false; code: number; reason: string };
 
 /**
  * The y-websocket sync server at /collab/<documentId>?token=…, on the API's HTTP server. It claims
@@ -25,6 +29,7 @@ export class CollabServer implements BeforeApplicationShutdown {
   private readonly logger = new Logger('CollabServer');
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
   private readonly rooms = new Map<string, Promise<Room>>();
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly tokens: CollaborationTokenService,
@@ -36,6 +41,8 @@ export class CollabServer implements BeforeApplicationShutdown {
   ) {}
 
   attach(server: Server): void {
+    this.timer = setInterval(() => void this.recheck(), RECHECK_MS);
+    this.timer.unref();
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!ANY_COLLAB_PATH.test(url.pathname)) return;
@@ -50,15 +57,10 @@ export class CollabServer implements BeforeApplicationShutdown {
     if (!documentId) return socket.close(CloseCode.NOT_FOUND, 'no such document');
     const claims = this.tokens.verify(url.searchParams.get('token') ?? '');
     if (!claims || claims.documentId !== documentId) return socket.close(CloseCode.UNAUTHENTICATED, 'missing, invalid or expired token');
-    const account = await this.people.accountOf(claims.userId);
-    if (!account?.active) return socket.close(CloseCode.UNAUTHENTICATED, 'account disabled');
-    const document = await this.documents.findById(documentId);
-    if (!document) return socket.close(CloseCode.NOT_FOUND, 'no such document');
-    const actor: Actor = { userId: claims.userId, platformRole: account.platformRole, sessionId: '', requestId: 'collab' };
-    if (!(await this.policy.canRead(actor, document))) return socket.close(CloseCode.FORBIDDEN, 'not allowed to read this document');
-    const writable = !READ_ONLY_STATUSES.has(document.status) && (await this.policy.canEdit(actor, document.workstreamId));
+    const access = await this.access(claims.userId, documentId);
+    if (!access.allowed) return socket.close(access.code, access.reason);
 
-    const connection: Connection = { socket, userId: claims.userId, writable, clientIds: new Set() };
+    const connection: Connection = { socket, userId: claims.userId, writable: access.writable, clientIds: new Set() };
     const room = await this.room(documentId);
     socket.removeAllListeners('message');
     room.join(connection);
@@ -74,6 +76,37 @@ export class CollabServer implements BeforeApplicationShutdown {
     socket.on('message', (data: Buffer) => void handle(new Uint8Array(data)));
     socket.on('close', () => void this.leave(room, connection));
     buffered.forEach((data) => void handle(data));
+  }
+
+  /** The current right of `userId` on the document: checked on connect and again every few seconds. */
+  private async access(userId: string, documentId: string): Promise<Access> {
+    const account = await this.people.accountOf(userId);
+    if (!account?.active) return { allowed: false, code: CloseCode.UNAUTHENTICATED, reason: 'account disabled' };
+    const document = await this.documents.findById(documentId);
+    if (!document) return { allowed: false, code: CloseCode.NOT_FOUND, reason: 'no such document' };
+    const actor: Actor = { userId, platformRole: account.platformRole, sessionId: '', requestId: 'collab' };
+    if (!(await this.policy.canRead(actor, document))) {
+      return { allowed: false, code: CloseCode.FORBIDDEN, reason: 'not allowed to read this document' };
+    }
+    const writable = !READ_ONLY_STATUSES.has(document.status) && (await this.policy.canEdit(actor, document.workstreamId));
+    return { allowed: true, writable };
+  }
+
+  /**
+   * Re-checks every open connection, so a removed member, a disabled account or a document made
+   * members-only loses access within RECHECK_MS, and a demoted editor becomes read-only.
+   */
+  private async recheck(): Promise<void> {
+    for (const pending of this.rooms.values()) {
+      const room = await pending.catch(() => null);
+      if (!room) continue;
+      for (const connection of room.connections) {
+        const access = await this.access(connection.userId, room.documentId).catch(() => null);
+        if (!access) continue; // the database is unreachable: keep the connection, check again later
+        if (!access.allowed) connection.socket.close(access.code, access.reason);
+        else connection.writable = access.writable;
+      }
+    }
   }
 
   private room(documentId: string): Promise<Room> {
@@ -104,6 +137,7 @@ export class CollabServer implements BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
     for (const socket of this.wss.clients) socket.close(CloseCode.GOING_AWAY, 'server shutting down');
     await this.writer.drain();
     this.wss.close();
