@@ -240,6 +240,30 @@ describe('real-time co-drafting over y-websocket', () => {
     await root.client.ok(`mutation($id: ID!) { disableAccount(userId: $id) { id } }`, { id: disabled.id });
     await waitFor(() => closes.includes(4403) && closes.includes(4401), 'both disconnected', 6000);
   });
+
+  it('shows a server-side edit (Markdown import) live to connected editors, converging with their own edits', async () => {
+    const id = await newDocument('Before import');
+    const a = await connect(member, id);
+    const b = await connect(ws.facilitator, id);
+    const own = new Y.XmlElement('paragraph');
+    own.insert(0, [new Y.XmlText('Typed meanwhile')]);
+    a.doc.getXmlFragment('default').push([own]);
+    await ws.facilitator.client.ok(`mutation($id: ID!, $md: String!) { importDocumentMarkdown(id: $id, markdown: $md) { id } }`, {
+      id,
+      md: '## Imported section\n\nFrom the Word draft.',
+    });
+    await waitFor(
+      () => [a, b].every((c) => c.text().includes('Imported section') && c.text().includes('Typed meanwhile')) && a.text() === b.text(),
+      'live import and convergence',
+    );
+    const replaced = await ws.facilitator.client.ok(`mutation($id: ID!) { importDocumentMarkdown(id: $id, markdown: "Only this", replace: true) { id } }`, { id });
+    expect(replaced).toBeTruthy();
+    await waitFor(() => a.text() === b.text() && !a.text().includes('Imported section') && a.text().includes('Only this'), 'live replace');
+    const frozen = await ws.facilitator.client.ok(`mutation($id: ID!) { updateDocument(input: { id: $id, status: FROZEN }) { status } }`, { id });
+    expect(frozen).toMatchObject({ updateDocument: { status: 'FROZEN' } });
+    const refused = await member.client.fails(`mutation($id: ID!) { importDocumentMarkdown(id: $id, markdown: "x") { id } }`, { id });
+    expect(refused.extensions?.code).toBe('CONFLICT');
+  });
 });
 
 function encodeLength(n: number): number[] {

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Actor } from '@intersessional/access';
-import { DocumentPolicy, DocumentRepository, DocumentStatus, DocumentStore } from '@intersessional/documents';
+import { DocumentEvents, DocumentPolicy, DocumentRepository, DocumentStatus, DocumentStore } from '@intersessional/documents';
 import { PeopleDirectory } from '@intersessional/identity';
 import { CloseCode } from './close-codes';
 import { CollaborationTokenService } from './collaboration-token.service';
@@ -38,7 +38,12 @@ export class CollabServer implements BeforeApplicationShutdown {
     private readonly policy: DocumentPolicy,
     private readonly store: DocumentStore,
     private readonly writer: UpdateWriter,
-  ) {}
+    events: DocumentEvents,
+  ) {
+    events.onStoredUpdate((documentId, update) => {
+      void this.rooms.get(documentId)?.then((room) => room.applyStored(update)).catch(() => undefined);
+    });
+  }
 
   attach(server: Server): void {
     this.timer = setInterval(() => void this.recheck(), RECHECK_MS);

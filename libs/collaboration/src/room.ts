@@ -128,6 +128,11 @@ export class Room {
     return work;
   }
 
+  /** Applies an update the server already stored (import, restore, accepted suggestion) and broadcasts it. */
+  applyStored(update: Uint8Array): void {
+    this.pipeline = this.pipeline.then(() => Y.applyUpdate(this.doc, update, 'server'));
+  }
+
   /** Resolves when every update received so far is stored and applied. */
   settled(): Promise<void> {
     return this.pipeline;

@@ -1,7 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+interface UnitOfWork {
+  manager: EntityManager;
+  afterCommit: (() => void)[];
+}
 
 /**
  * The unit of work. Repositories take their EntityManager from here, so everything a service does
@@ -10,12 +15,12 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 @Injectable()
 export class Database {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<UnitOfWork>();
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
-    return this.current.getStore() ?? this.dataSource.manager;
+    return this.current.getStore()?.manager ?? this.dataSource.manager;
   }
 
   get inTransaction(): boolean {
@@ -23,9 +28,22 @@ export class Database {
   }
 
   /** Runs `work` in a transaction, joining the caller's transaction if there is one. */
-  transaction<T>(work: () => Promise<T>): Promise<T> {
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return work();
-    return this.dataSource.transaction((manager) => this.current.run(manager, work));
+    const afterCommit: (() => void)[] = [];
+    const result = await this.dataSource.transaction((manager) => this.current.run({ manager, afterCommit }, work));
+    afterCommit.forEach((effect) => effect());
+    return result;
+  }
+
+  /**
+   * Runs `effect` once the surrounding transaction has committed (at once outside a transaction), and
+   * never if it rolls back: for effects others can observe, such as broadcasting a stored edit.
+   */
+  afterCommit(effect: () => void): void {
+    const unit = this.current.getStore();
+    if (unit) unit.afterCommit.push(effect);
+    else effect();
   }
 
   async isReachable(): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Connection, ConnectionArgs, IsLanguageTag } from '@intersessional/graphql';
 import { DocumentKind, DocumentStatus, DocumentVisibility } from './document.entity';
 
@@ -107,4 +107,21 @@ export class DocumentsArgs extends ConnectionArgs {
   @IsOptional()
   @IsEnum(DocumentStatus)
   status?: DocumentStatus;
+}
+
+@ArgsType()
+export class ImportMarkdownArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a document id' })
+  id!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(2_000_000)
+  markdown!: string;
+
+  @Field({ nullable: true, description: 'Replace the whole content instead of appending (default false).' })
+  @IsOptional()
+  @IsBoolean()
+  replace?: boolean;
 }

@@ -3,7 +3,7 @@ import { type Actor, CurrentActor, OptionalActor, Public, SignedIn, isSecretaria
 import { toConnection, toPageRequest } from '@intersessional/graphql';
 import { WorkstreamModel } from '@intersessional/workstreams';
 import type { DocumentEntity } from './document.entity';
-import { CreateDocumentInput, DocumentConnection, DocumentModel, DocumentsArgs, UpdateDocumentInput } from './document.model';
+import { CreateDocumentInput, DocumentConnection, DocumentModel, DocumentsArgs, ImportMarkdownArgs, UpdateDocumentInput } from './document.model';
 import { DocumentPolicy } from './document.policy';
 import { DocumentRepository } from './document.repository';
 import { DocumentService } from './document.service';
@@ -36,6 +36,13 @@ export class DocumentResolver {
   @Mutation(() => DocumentModel, { description: 'Creates a document, optionally from Markdown.' })
   async createDocument(@Args('input') input: CreateDocumentInput, @CurrentActor() actor: Actor) {
     return toModel(await this.service.create(actor, input));
+  }
+
+  /** Policy: members, lead experts and facilitators of the workstream, or the Secretariat. */
+  @SignedIn()
+  @Mutation(() => DocumentModel, { description: 'Imports Markdown into the document (appended, or replacing the content); editors see it live.' })
+  async importDocumentMarkdown(@Args() { id, markdown, replace }: ImportMarkdownArgs, @CurrentActor() actor: Actor) {
+    return toModel(await this.service.importMarkdown(actor, id, markdown, replace ?? false));
   }
 
   /** Policy: editors change title and language; facilitators and lead experts visibility and status. */

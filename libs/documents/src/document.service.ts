@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
 import { Database } from '@intersessional/database';
-import { importMarkdown } from '@intersessional/document-schema';
-import { Loaders, badInput, notFound } from '@intersessional/graphql';
+import { appendJson, importMarkdown, markdownToJson, replaceWithJson } from '@intersessional/document-schema';
+import { Loaders, badInput, conflict, notFound } from '@intersessional/graphql';
 import { WorkstreamLoaders } from '@intersessional/workstreams';
 import { type DocumentEntity, type DocumentKind, DocumentStatus, DocumentVisibility } from './document.entity';
 import { DocumentPolicy } from './document.policy';
@@ -92,6 +92,32 @@ export class DocumentService {
         summary: { before: snapshot(before), after: snapshot(after) },
       });
       return after;
+    });
+  }
+
+  /**
+   * Imports Markdown into an existing document (a draft brought back from Word or Google Docs), appended
+   * or replacing the content, as one edit through the log: connected editors see it live.
+   */
+  async importMarkdown(actor: Actor, id: string, markdown: string, replace: boolean): Promise<DocumentEntity> {
+    return this.db.transaction(async () => {
+      const document = await this.documents.lock(id);
+      if (!document) throw notFound('Document', id);
+      await this.policy.assertCanRead(actor, document);
+      await this.policy.assertCanEdit(actor, document.workstreamId);
+      if (document.status === DocumentStatus.FROZEN || document.status === DocumentStatus.ARCHIVED) {
+        throw conflict(`The document is ${document.status.toLowerCase()}; it cannot be edited.`, { status: document.status });
+      }
+      const json = markdownToJson(markdown);
+      await this.store.edit(id, actor.userId, (doc) => (replace ? replaceWithJson(doc, json, 'import') : appendJson(doc, json, 'import')));
+      await this.audit.record(actor, {
+        action: 'document.content_imported',
+        entityType: 'document',
+        entityId: id,
+        workstreamId: document.workstreamId,
+        summary: { replace, markdownChars: markdown.length },
+      });
+      return document;
     });
   }
 

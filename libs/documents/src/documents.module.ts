@@ -6,6 +6,7 @@ import { DocumentPolicy } from './document.policy';
 import { DocumentRepository } from './document.repository';
 import { DocumentResolver, WorkstreamDocumentsResolver } from './document.resolver';
 import { DocumentService } from './document.service';
+import { DocumentEvents } from './storage/document-events';
 import { DocumentStore } from './storage/document-store';
 import { UpdateLogRepository } from './storage/update-log.repository';
 
@@ -16,11 +17,12 @@ import { UpdateLogRepository } from './storage/update-log.repository';
     DocumentRepository,
     UpdateLogRepository,
     DocumentStore,
+    DocumentEvents,
     DocumentPolicy,
     DocumentService,
     DocumentResolver,
     WorkstreamDocumentsResolver,
   ],
-  exports: [DocumentService, DocumentStore, DocumentPolicy, UpdateLogRepository, DocumentRepository],
+  exports: [DocumentService, DocumentStore, DocumentEvents, DocumentPolicy, UpdateLogRepository, DocumentRepository],
 })
 export class DocumentsModule {}

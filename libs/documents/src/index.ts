@@ -6,6 +6,7 @@ export * from './document.policy';
 export * from './document.repository';
 export * from './document.service';
 export * from './documents.module';
+export * from './storage/document-events';
 export * from './storage/document-store';
 export * from './storage/update-log.repository';
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import * as Y from 'yjs';
+import { Database } from '@intersessional/database';
+import { DocumentEvents } from './document-events';
 import { UpdateLogRepository } from './update-log.repository';
 
 /**
@@ -9,7 +11,11 @@ import { UpdateLogRepository } from './update-log.repository';
  */
 @Injectable()
 export class DocumentStore {
-  constructor(private readonly log: UpdateLogRepository) {}
+  constructor(
+    private readonly log: UpdateLogRepository,
+    private readonly db: Database,
+    private readonly events: DocumentEvents,
+  ) {}
 
   /** Snapshot plus the log after it, applied into a fresh Y.Doc. */
   async load(documentId: string): Promise<Y.Doc> {
@@ -22,7 +28,10 @@ export class DocumentStore {
     return doc;
   }
 
-  /** Runs `edit` on the current content and appends the resulting update, if any, to the log. */
+  /**
+   * Runs `edit` on the current content and appends the resulting update, if any, to the log. Once that
+   * commits, connected editors receive it live through the sync server (write-ahead, like theirs).
+   */
   async edit(documentId: string, authorId: string | null, edit: (doc: Y.Doc) => void): Promise<Uint8Array | null> {
     const doc = await this.load(documentId);
     const before = Y.encodeStateVector(doc);
@@ -30,6 +39,7 @@ export class DocumentStore {
     const update = Y.encodeStateAsUpdate(doc, before);
     if (update.byteLength <= 2) return null; // an empty update: nothing changed
     await this.log.append(documentId, update, authorId);
+    this.db.afterCommit(() => this.events.storedUpdate(documentId, update));
     return update;
   }
 }
