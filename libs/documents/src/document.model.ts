@@ -1,4 +1,4 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Connection, ConnectionArgs, IsLanguageTag } from '@intersessional/graphql';
 import { DocumentKind, DocumentStatus, DocumentVisibility } from './document.entity';
@@ -124,4 +124,21 @@ export class ImportMarkdownArgs {
   @IsOptional()
   @IsBoolean()
   replace?: boolean;
+}
+
+@ObjectType('DocumentContributor', { description: 'Who contributed to a document and how much, for the acknowledgements.' })
+export class DocumentContributorModel {
+  userId!: string;
+
+  @Field(() => Int, { description: 'Number of stored edits (each a batch of keystrokes).' })
+  edits!: number;
+
+  @Field(() => Float, { description: 'Size of those edits in bytes: a rough measure of how much was written.' })
+  bytes!: number;
+
+  @Field(() => GraphQLISODateTime)
+  firstContributedAt!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  lastContributedAt!: Date;
 }

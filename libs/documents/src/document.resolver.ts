@@ -1,12 +1,14 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentActor, OptionalActor, Public, SignedIn, isSecretariat } from '@intersessional/access';
-import { toConnection, toPageRequest } from '@intersessional/graphql';
+import { type RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
+import { UserLoader, UserModel, toUserModel } from '@intersessional/identity';
 import { WorkstreamModel } from '@intersessional/workstreams';
 import type { DocumentEntity } from './document.entity';
-import { CreateDocumentInput, DocumentConnection, DocumentModel, DocumentsArgs, ImportMarkdownArgs, UpdateDocumentInput } from './document.model';
+import { CreateDocumentInput, DocumentConnection, DocumentContributorModel, DocumentModel, DocumentsArgs, ImportMarkdownArgs, UpdateDocumentInput } from './document.model';
 import { DocumentPolicy } from './document.policy';
 import { DocumentRepository } from './document.repository';
 import { DocumentService } from './document.service';
+import { UpdateLogRepository } from './storage/update-log.repository';
 
 const toModel = (d: DocumentEntity): DocumentModel => ({
   id: d.id,
@@ -73,5 +75,36 @@ export class WorkstreamDocumentsResolver {
     const query = { workstreamId: workstream.id, kind: args.kind, status: args.status, includeMembersOnly };
     const [rows, total] = await Promise.all([this.repository.page(query, page), this.repository.count(query)]);
     return toConnection(rows, page, total, (d) => [d.createdAt.toISOString(), d.id], toModel);
+  }
+}
+
+@Resolver(() => DocumentContributorModel)
+export class DocumentContributorsResolver {
+  constructor(private readonly users: UserLoader) {}
+
+  @Public()
+  @ResolveField(() => UserModel)
+  async user(@Parent() contributor: DocumentContributorModel, @Context() ctx: RequestContext) {
+    const user = await this.users.byId(ctx.loaders).load(contributor.userId);
+    if (!user) throw notFound('User', contributor.userId);
+    return toUserModel(user);
+  }
+}
+
+@Resolver(() => DocumentModel)
+export class DocumentFieldsResolver {
+  constructor(private readonly log: UpdateLogRepository) {}
+
+  /** Visible to whoever may read the document (the parent was already checked). */
+  @Public()
+  @ResolveField(() => [DocumentContributorModel], { description: 'Contributors from the edit history, most first.' })
+  async contributors(@Parent() document: DocumentModel): Promise<DocumentContributorModel[]> {
+    return (await this.log.contributors(document.id)).map((c) => ({
+      userId: c.authorId,
+      edits: c.updates,
+      bytes: c.bytes,
+      firstContributedAt: c.firstAt,
+      lastContributedAt: c.lastAt,
+    }));
   }
 }

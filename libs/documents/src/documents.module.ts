@@ -1,28 +1,33 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@intersessional/audit';
+import { IdentityModule } from '@intersessional/identity';
 import { WorkstreamsModule } from '@intersessional/workstreams';
 import { DocumentExportController } from './document-export.controller';
 import { DocumentPolicy } from './document.policy';
 import { DocumentRepository } from './document.repository';
-import { DocumentResolver, WorkstreamDocumentsResolver } from './document.resolver';
+import { DocumentContributorsResolver, DocumentFieldsResolver, DocumentResolver, WorkstreamDocumentsResolver } from './document.resolver';
 import { DocumentService } from './document.service';
+import { Compactor } from './storage/compactor';
 import { DocumentEvents } from './storage/document-events';
 import { DocumentStore } from './storage/document-store';
 import { UpdateLogRepository } from './storage/update-log.repository';
 
 @Module({
-  imports: [AuditModule, WorkstreamsModule],
+  imports: [AuditModule, IdentityModule, WorkstreamsModule],
   controllers: [DocumentExportController],
   providers: [
     DocumentRepository,
     UpdateLogRepository,
     DocumentStore,
     DocumentEvents,
+    Compactor,
     DocumentPolicy,
     DocumentService,
     DocumentResolver,
     WorkstreamDocumentsResolver,
+    DocumentFieldsResolver,
+    DocumentContributorsResolver,
   ],
-  exports: [DocumentService, DocumentStore, DocumentEvents, DocumentPolicy, UpdateLogRepository, DocumentRepository],
+  exports: [Compactor, DocumentService, DocumentStore, DocumentEvents, DocumentPolicy, UpdateLogRepository, DocumentRepository],
 })
 export class DocumentsModule {}

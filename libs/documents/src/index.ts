@@ -1,14 +1,16 @@
 import { DocumentEntity } from './document.entity';
 import { Documents1732406700000 } from './migrations/1732406700000-documents';
+import { DocumentContributions1732406800000 } from './migrations/1732406800000-document-contributions';
 
 export * from './document.entity';
 export * from './document.policy';
 export * from './document.repository';
 export * from './document.service';
 export * from './documents.module';
+export * from './storage/compactor';
 export * from './storage/document-events';
 export * from './storage/document-store';
 export * from './storage/update-log.repository';
 
 export const documentEntities = [DocumentEntity];
-export const documentMigrations = [Documents1732406700000];
+export const documentMigrations = [Documents1732406700000, DocumentContributions1732406800000];

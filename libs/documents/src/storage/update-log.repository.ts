@@ -45,4 +45,63 @@ export class UpdateLogRepository {
     );
     return rows.map((r) => ({ id: String(r.id), update: new Uint8Array(r.update) }));
   }
+
+  /** Documents whose log has grown past `threshold` rows since their snapshot. */
+  async documentsToCompact(threshold: number, limit: number): Promise<string[]> {
+    const rows: { document_id: string }[] = await this.db.manager.query(
+      `SELECT document_id FROM document_updates GROUP BY document_id HAVING count(*) > $1 ORDER BY count(*) DESC LIMIT $2`,
+      [threshold, limit],
+    );
+    return rows.map((r) => r.document_id);
+  }
+
+  /** Serialises compactions of one document (several instances may run the scheduler). */
+  async lockForCompaction(documentId: string): Promise<void> {
+    await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtext('compact:' || $1))`, [documentId]);
+  }
+
+  /** The oldest `limit` log rows, for one bounded compaction pass. */
+  async oldest(documentId: string, limit: number): Promise<StoredUpdate[]> {
+    const rows: { id: string; update: Buffer }[] = await this.db.manager.query(
+      `SELECT id, update FROM document_updates WHERE document_id = $1 ORDER BY id LIMIT $2`,
+      [documentId, limit],
+    );
+    return rows.map((r) => ({ id: String(r.id), update: new Uint8Array(r.update) }));
+  }
+
+  /** Folds the authorship of log rows up to `lastId` into the contributions table, then deletes them. */
+  async foldIntoSnapshot(documentId: string, state: Uint8Array, lastId: string): Promise<void> {
+    await this.db.manager.query(
+      `INSERT INTO document_contributions (document_id, author_id, updates, bytes, first_at, last_at)
+       SELECT document_id, author_id, count(*), sum(octet_length(update)), min(created_at), max(created_at)
+       FROM document_updates WHERE document_id = $1 AND id <= $2 AND author_id IS NOT NULL
+       GROUP BY document_id, author_id
+       ON CONFLICT (document_id, author_id) DO UPDATE SET
+         updates = document_contributions.updates + EXCLUDED.updates,
+         bytes = document_contributions.bytes + EXCLUDED.bytes,
+         first_at = least(document_contributions.first_at, EXCLUDED.first_at),
+         last_at = greatest(document_contributions.last_at, EXCLUDED.last_at)`,
+      [documentId, lastId],
+    );
+    await this.db.manager.query(
+      `INSERT INTO document_snapshots (document_id, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()`,
+      [documentId, Buffer.from(state), lastId],
+    );
+    await this.db.manager.query(`DELETE FROM document_updates WHERE document_id = $1 AND id <= $2`, [documentId, lastId]);
+  }
+
+  /** Who contributed and how much: folded contributions plus the log not yet compacted. */
+  async contributors(documentId: string): Promise<{ authorId: string; updates: number; bytes: number; firstAt: Date; lastAt: Date }[]> {
+    const rows: { author_id: string; updates: string; bytes: string; first_at: Date; last_at: Date }[] = await this.db.manager.query(
+      `SELECT author_id, sum(updates) AS updates, sum(bytes) AS bytes, min(first_at) AS first_at, max(last_at) AS last_at FROM (
+         SELECT author_id, updates, bytes, first_at, last_at FROM document_contributions WHERE document_id = $1
+         UNION ALL
+         SELECT author_id, count(*), sum(octet_length(update)), min(created_at), max(created_at)
+         FROM document_updates WHERE document_id = $1 AND author_id IS NOT NULL GROUP BY author_id
+       ) c GROUP BY author_id ORDER BY sum(bytes) DESC, author_id`,
+      [documentId],
+    );
+    return rows.map((r) => ({ authorId: r.author_id, updates: Number(r.updates), bytes: Number(r.bytes), firstAt: new Date(r.first_at), lastAt: new Date(r.last_at) }));
+  }
 }

@@ -1,0 +1,75 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import * as Y from 'yjs';
+import { Database } from '@intersessional/database';
+import { UpdateLogRepository } from './update-log.repository';
+
+/** A document is compacted once its log holds more rows than this. */
+export const COMPACT_THRESHOLD = 200;
+/** Rows folded per pass: bounds the memory and the transaction of one pass. */
+export const COMPACT_BATCH = 2000;
+const INTERVAL_MS = 30_000;
+
+/**
+ * Folds a document's update log into its snapshot in the background. Each pass applies the snapshot and
+ * at most COMPACT_BATCH of the oldest rows into a Y.Doc, writes the new snapshot with the last row id it
+ * contains and deletes those rows, in one transaction; rows appended meanwhile stay in the log.
+ * Loading (snapshot + remaining log) gives the same document before and after.
+ */
+@Injectable()
+export class Compactor implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Compactor');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: UpdateLogRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => {
+      this.running = this.running
+        .then(async () => {
+          await this.compactDue();
+        })
+        .catch((error: unknown) => this.logger.warn(`compaction: ${String(error)}`));
+    }, INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  async compactDue(): Promise<number> {
+    let compacted = 0;
+    for (const documentId of await this.log.documentsToCompact(COMPACT_THRESHOLD, 20)) {
+      await this.compact(documentId);
+      compacted += 1;
+    }
+    return compacted;
+  }
+
+  /** Compacts one document completely, pass by pass. Returns the number of log rows folded. */
+  async compact(documentId: string): Promise<number> {
+    let folded = 0;
+    for (;;) {
+      const rows = await this.db.transaction(async () => {
+        await this.log.lockForCompaction(documentId);
+        const batch = await this.log.oldest(documentId, COMPACT_BATCH);
+        const last = batch.at(-1);
+        if (!last) return 0;
+        const doc = new Y.Doc({ gc: true });
+        const snapshot = await this.log.snapshot(documentId);
+        if (snapshot) Y.applyUpdate(doc, snapshot.state);
+        for (const row of batch) Y.applyUpdate(doc, row.update);
+        await this.log.foldIntoSnapshot(documentId, Y.encodeStateAsUpdate(doc), last.id);
+        doc.destroy();
+        return batch.length;
+      });
+      folded += rows;
+      if (rows < COMPACT_BATCH) return folded;
+    }
+  }
+}
