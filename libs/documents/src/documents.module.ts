@@ -11,6 +11,9 @@ import { Compactor } from './storage/compactor';
 import { DocumentEvents } from './storage/document-events';
 import { DocumentStore } from './storage/document-store';
 import { UpdateLogRepository } from './storage/update-log.repository';
+import { VersionRepository } from './versions/version.repository';
+import { DocumentVersionsResolver, VersionResolver } from './versions/version.resolver';
+import { VersionService } from './versions/version.service';
 
 @Module({
   imports: [AuditModule, IdentityModule, WorkstreamsModule],
@@ -27,7 +30,11 @@ import { UpdateLogRepository } from './storage/update-log.repository';
     WorkstreamDocumentsResolver,
     DocumentFieldsResolver,
     DocumentContributorsResolver,
+    VersionRepository,
+    VersionService,
+    VersionResolver,
+    DocumentVersionsResolver,
   ],
-  exports: [Compactor, DocumentService, DocumentStore, DocumentEvents, DocumentPolicy, UpdateLogRepository, DocumentRepository],
+  exports: [VersionService, Compactor, DocumentService, DocumentStore, DocumentEvents, DocumentPolicy, UpdateLogRepository, DocumentRepository],
 })
 export class DocumentsModule {}

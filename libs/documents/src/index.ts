@@ -1,6 +1,7 @@
 import { DocumentEntity } from './document.entity';
 import { Documents1732406700000 } from './migrations/1732406700000-documents';
 import { DocumentContributions1732406800000 } from './migrations/1732406800000-document-contributions';
+import { DocumentVersions1732406900000 } from './migrations/1732406900000-document-versions';
 
 export * from './document.entity';
 export * from './document.policy';
@@ -11,6 +12,7 @@ export * from './storage/compactor';
 export * from './storage/document-events';
 export * from './storage/document-store';
 export * from './storage/update-log.repository';
+export * from './versions/version.service';
 
 export const documentEntities = [DocumentEntity];
-export const documentMigrations = [Documents1732406700000, DocumentContributions1732406800000];
+export const documentMigrations = [Documents1732406700000, DocumentContributions1732406800000, DocumentVersions1732406900000];
