@@ -11,6 +11,10 @@ export const CloseCode = {
   NOT_FOUND: 4404,
   /** A frame the server could not decode. */
   MALFORMED: 4400,
+  /** The update would make the document larger than the limit; it was not stored. */
+  DOCUMENT_TOO_LARGE: 4413,
+  /** More updates per second than allowed; the client may reconnect and continue. */
+  RATE_LIMITED: 4429,
   /** The server could not store an update; the client resends it after reconnecting. */
   STORAGE_UNAVAILABLE: 4503,
   /** The server is shutting down. */

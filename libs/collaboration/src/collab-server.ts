@@ -1,13 +1,15 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Actor } from '@intersessional/access';
 import { DocumentEvents, DocumentPolicy, DocumentRepository, DocumentStatus, DocumentStore } from '@intersessional/documents';
 import { PeopleDirectory } from '@intersessional/identity';
 import { CloseCode } from './close-codes';
 import { CollaborationTokenService } from './collaboration-token.service';
-import { type Connection, MalformedMessageError, Room } from './room';
+import { type Connection, DocumentTooLargeError, MalformedMessageError, Room } from './room';
+import { TokenBucket } from './token-bucket';
 import { UpdateWriter } from './update-writer';
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
@@ -27,7 +29,7 @@ type Access = { allowed: true; writable: boolean } | { allowed: false; code: num
 @Injectable()
 export class CollabServer implements BeforeApplicationShutdown {
   private readonly logger = new Logger('CollabServer');
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Promise<Room>>();
   private timer: NodeJS.Timeout | null = null;
 
@@ -39,7 +41,10 @@ export class CollabServer implements BeforeApplicationShutdown {
     private readonly store: DocumentStore,
     private readonly writer: UpdateWriter,
     events: DocumentEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
+    // frames over the limit are closed by ws with 1009 "Max payload size exceeded"
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: config.COLLAB_MAX_MESSAGE_BYTES });
     events.onStoredUpdate((documentId, update) => {
       void this.rooms.get(documentId)?.then((room) => room.applyStored(update)).catch(() => undefined);
     });
@@ -56,6 +61,9 @@ export class CollabServer implements BeforeApplicationShutdown {
   }
 
   private async accept(socket: WebSocket, url: URL): Promise<void> {
+    // ws reports protocol violations (oversized frame, bad opcode) as an 'error' and closes the socket
+    // itself (1009, 1002); without a listener the error would take the whole process down.
+    socket.on('error', (error) => this.logger.debug(`socket error: ${error.message}`));
     const buffered: Uint8Array[] = [];
     socket.on('message', (data: Buffer) => buffered.push(new Uint8Array(data)));
     const documentId = PATH.exec(url.pathname)?.[1];
@@ -69,15 +77,20 @@ export class CollabServer implements BeforeApplicationShutdown {
     const room = await this.room(documentId);
     socket.removeAllListeners('message');
     room.join(connection);
-    const handle = (data: Uint8Array) =>
-      room.receive(connection, data).catch((error: unknown) => {
+    const rate = new TokenBucket(this.config.COLLAB_MAX_UPDATES_PER_SECOND);
+    const handle = (data: Uint8Array) => {
+      if (!rate.take()) return socket.close(CloseCode.RATE_LIMITED, 'too many messages per second');
+      return room.receive(connection, data).catch((error: unknown) => {
         if (error instanceof MalformedMessageError) {
           socket.close(CloseCode.MALFORMED, 'malformed message');
+        } else if (error instanceof DocumentTooLargeError) {
+          socket.close(CloseCode.DOCUMENT_TOO_LARGE, 'document size limit reached');
         } else {
           this.logger.error(`could not store an update of ${documentId}: ${String(error)}`);
           socket.close(CloseCode.STORAGE_UNAVAILABLE, 'storage unavailable, retry');
         }
       });
+    };
     socket.on('message', (data: Buffer) => void handle(new Uint8Array(data)));
     socket.on('close', () => void this.leave(room, connection));
     buffered.forEach((data) => void handle(data));
@@ -119,7 +132,12 @@ export class CollabServer implements BeforeApplicationShutdown {
     if (!room) {
       room = this.store
         .load(documentId)
-        .then((state) => new Room(documentId, state, (update, connection) => this.writer.write(documentId, connection.userId, update)));
+        .then(
+          (state) =>
+            new Room(documentId, state, (update, connection) => this.writer.write(documentId, connection.userId, update), {
+              maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES,
+            }),
+        );
       this.rooms.set(documentId, room);
       room.catch(() => this.rooms.delete(documentId));
     }

@@ -25,6 +25,13 @@ export class MalformedMessageError extends Error {}
 /** The update could not be stored; it was neither applied nor broadcast. */
 export class StorageUnavailableError extends Error {}
 
+/** The update would grow the document past its size limit; refused before storage. */
+export class DocumentTooLargeError extends Error {}
+
+export interface RoomLimits {
+  maxDocumentBytes: number;
+}
+
 /**
  * One open document: its Y.Doc (only ever containing stored updates), awareness, and connections.
  * Incoming updates go through `persist` (the write-ahead log) before they touch the doc; the doc's
@@ -36,13 +43,18 @@ export class Room {
   readonly connections = new Set<Connection>();
   /** Serialises store-then-apply per document, so the doc applies updates in log order. */
   private pipeline: Promise<void> = Promise.resolve();
+  /** Stored size: the loaded state plus every update since (an upper bound of the encoded size). */
+  private bytes: number;
 
   constructor(
     readonly documentId: string,
     state: Y.Doc,
     private readonly persist: Persist,
+    private readonly limits: RoomLimits,
   ) {
-    Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(state));
+    const initial = Y.encodeStateAsUpdate(state);
+    this.bytes = initial.byteLength;
+    Y.applyUpdate(this.doc, initial);
     this.awareness.setLocalState(null); // the server has no cursor
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const encoder = encoding.createEncoder();
@@ -98,7 +110,7 @@ export class Room {
       }
       throw new MalformedMessageError(`unknown message type ${type}`);
     } catch (error) {
-      if (error instanceof MalformedMessageError || error instanceof StorageUnavailableError) throw error;
+      if (error instanceof MalformedMessageError || error instanceof StorageUnavailableError || error instanceof DocumentTooLargeError) throw error;
       throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
     }
   }
@@ -118,6 +130,10 @@ export class Room {
     const update = decoding.readVarUint8Array(decoder);
     if (!connection.writable) return Promise.resolve(); // read-only: never applied, never stored
     Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
+    if (this.bytes + update.byteLength > this.limits.maxDocumentBytes) {
+      throw new DocumentTooLargeError(`document would exceed ${this.limits.maxDocumentBytes} bytes`);
+    }
+    this.bytes += update.byteLength;
     const work = this.pipeline.then(async () => {
       await this.persist(update, connection).catch((error: unknown) => {
         throw new StorageUnavailableError(String(error));
@@ -130,6 +146,7 @@ export class Room {
 
   /** Applies an update the server already stored (import, restore, accepted suggestion) and broadcasts it. */
   applyStored(update: Uint8Array): void {
+    this.bytes += update.byteLength;
     this.pipeline = this.pipeline.then(() => Y.applyUpdate(this.doc, update, 'server'));
   }
 
