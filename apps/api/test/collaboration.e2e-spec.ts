@@ -264,6 +264,21 @@ describe('real-time co-drafting over y-websocket', () => {
     const refused = await member.client.fails(`mutation($id: ID!) { importDocumentMarkdown(id: $id, markdown: "x") { id } }`, { id });
     expect(refused.extensions?.code).toBe('CONFLICT');
   });
+
+  it('throttles cursor and presence updates, and the newest one always arrives', async () => {
+    const id = await newDocument('Awareness');
+    const typist = await connect(member, id);
+    const watcher = await connect(ws.facilitator, id);
+    let seen = 0;
+    watcher.provider.awareness.on('change', () => (seen += 1));
+    for (let i = 1; i <= 60; i += 1) {
+      typist.provider.awareness.setLocalStateField('cursor', i);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const typistId = typist.doc.clientID;
+    await waitFor(() => (watcher.provider.awareness.getStates().get(typistId) as { cursor?: number } | undefined)?.cursor === 60, 'last cursor');
+    expect(seen).toBeLessThan(30);
+  });
 });
 
 function encodeLength(n: number): number[] {

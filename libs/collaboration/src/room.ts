@@ -16,7 +16,14 @@ export interface Connection {
   writable: boolean;
   /** Awareness client ids this connection announced, removed when it leaves. */
   clientIds: Set<number>;
+  /** Awareness throttling: when the last one was applied, and the newest one waiting. */
+  awarenessAt?: number;
+  awarenessPending?: Uint8Array;
+  awarenessTimer?: NodeJS.Timeout;
 }
+
+/** Cursor and presence updates are applied at most this often per connection; the newest one wins. */
+export const AWARENESS_INTERVAL_MS = 100;
 
 export type Persist = (update: Uint8Array, connection: Connection) => Promise<void>;
 
@@ -88,6 +95,7 @@ export class Room {
 
   leave(connection: Connection): void {
     this.connections.delete(connection);
+    if (connection.awarenessTimer) clearTimeout(connection.awarenessTimer);
     if (connection.clientIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], null);
   }
 
@@ -101,7 +109,7 @@ export class Room {
       const type = decoding.readVarUint(decoder);
       if (type === MESSAGE_SYNC) return await this.receiveSync(connection, decoder);
       if (type === MESSAGE_AWARENESS) {
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), connection);
+        this.receiveAwareness(connection, decoding.readVarUint8Array(decoder));
         return;
       }
       if (type === MESSAGE_QUERY_AWARENESS) {
@@ -113,6 +121,26 @@ export class Room {
       if (error instanceof MalformedMessageError || error instanceof StorageUnavailableError || error instanceof DocumentTooLargeError) throw error;
       throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /** Applies at most one awareness update per interval per connection, keeping the newest. */
+  private receiveAwareness(connection: Connection, update: Uint8Array): void {
+    const wait = (connection.awarenessAt ?? 0) + AWARENESS_INTERVAL_MS - Date.now();
+    if (wait <= 0 && !connection.awarenessTimer) {
+      connection.awarenessAt = Date.now();
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      return;
+    }
+    connection.awarenessPending = update;
+    connection.awarenessTimer ??= setTimeout(() => {
+      connection.awarenessTimer = undefined;
+      const pending = connection.awarenessPending;
+      connection.awarenessPending = undefined;
+      if (pending && this.connections.has(connection)) {
+        connection.awarenessAt = Date.now();
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, pending, connection);
+      }
+    }, Math.max(wait, 0));
   }
 
   private receiveSync(connection: Connection, decoder: decoding.Decoder): Promise<void> {
