@@ -304,6 +304,8 @@ describe('workstreams', () => {
       expect(bySlug.workstream.id).toBe(bpf.id);
       expect((await t.client.fails(`{ workstream(slug: "no-such-thing") { id } }`)).extensions?.code).toBe('NOT_FOUND');
       expect((await t.client.fails(`{ workstream(id: "not-a-uuid") { id } }`)).extensions?.code).toBe('NOT_FOUND');
+      expect((await t.client.fails(`{ user(id: "${'-'.repeat(36)}") { id } }`)).extensions?.code).toBe('NOT_FOUND');
+      expect((await t.client.fails(`{ document(id: "${'-'.repeat(36)}") { id } }`)).extensions?.code).toBe('NOT_FOUND');
       expect((await t.client.fails(`{ workstream { id } }`)).extensions?.code).toBe('BAD_USER_INPUT');
     });
   });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import type { Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
 import { Database } from '@intersessional/database';
@@ -123,7 +124,7 @@ export class DocumentService {
 
   /** The document if `actor` may read it; NOT_FOUND otherwise. */
   async readable(actor: Actor | null, id: string): Promise<DocumentEntity> {
-    const document = /^[0-9a-f-]{36}$/i.test(id) ? await this.documents.findById(id) : null;
+    const document = isUUID(id) ? await this.documents.findById(id) : null;
     if (!document) throw notFound('Document', id);
     await this.policy.assertCanRead(actor, document);
     return document;

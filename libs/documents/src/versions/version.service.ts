@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import * as Y from 'yjs';
 import type { Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
@@ -49,7 +50,7 @@ export class VersionService {
   }
 
   async readable(actor: Actor | null, versionId: string): Promise<VersionRow> {
-    const version = /^[0-9a-f-]{36}$/i.test(versionId) ? await this.versions.find(versionId) : null;
+    const version = isUUID(versionId) ? await this.versions.find(versionId) : null;
     const document = version && (await this.documents.findById(version.documentId));
     if (!version || !document || !(await this.policy.canRead(actor, document))) throw notFound('Version', versionId);
     return version;

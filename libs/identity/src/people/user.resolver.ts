@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { isUUID } from 'class-validator';
 import { type Actor, CurrentActor, OptionalActor, PlatformRole, PlatformRoles, Public, SignedIn, isSecretariat } from '@intersessional/access';
 import { ConnectionArgs, type RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
 import { AccountService } from '../accounts/account.service';
@@ -29,7 +30,7 @@ export class UserResolver {
   @Public()
   @Query(() => UserModel, { description: 'A public profile.' })
   async user(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
-    const user = /^[0-9a-f-]{36}$/i.test(id) ? await this.loader.byId(ctx.loaders).load(id) : null;
+    const user = isUUID(id) ? await this.loader.byId(ctx.loaders).load(id) : null;
     if (!user) throw notFound('User', id);
     return toUserModel(user);
   }

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { isUUID } from 'class-validator';
 import { type Actor, OptionalActor, Public } from '@intersessional/access';
 import { ConnectionArgs, type RequestContext, badInput, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
 import { toMembershipModel } from '../membership/membership.mapper';
@@ -9,7 +10,6 @@ import { toCycleModel, toWorkstreamModel } from './workstream.mapper';
 import { WorkstreamConnection, WorkstreamCycleModel, WorkstreamModel } from './workstream.model';
 import { WorkstreamRepository } from './workstream.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver(() => WorkstreamModel)
 export class WorkstreamResolver {
@@ -36,7 +36,7 @@ export class WorkstreamResolver {
   ) {
     if (!id === !slug) throw badInput(id ? 'slug' : 'id', 'give exactly one of id and slug');
     const found = id
-      ? UUID.test(id) ? await this.loaders.byId(ctx.loaders).load(id) : null
+      ? isUUID(id) ? await this.loaders.byId(ctx.loaders).load(id) : null
       : await this.repository.findBySlug(slug ?? '');
     if (!found) throw notFound('Workstream', id ?? slug);
     return toWorkstreamModel(found);
