@@ -76,6 +76,15 @@ describe('document versions', () => {
     );
     expect(listed.document.versions).toEqual([{ number: 1, label: 'Draft I' }, { number: 2, label: 'Draft for public comment' }]);
     expect((await outsider.client.fails(`query($v: ID!) { documentVersion(id: $v) { id } }`, { v: v1.id })).extensions?.code).toBe('NOT_FOUND');
+    expect((await member.client.fails(`mutation($v: ID!) { restoreVersion(versionId: $v) { id } }`, { v: v1.id })).extensions?.code).toBe('FORBIDDEN');
+    const other = await member.client.ok<{ createDocument: { id: string } }>(
+      `mutation($ws: ID!) { createDocument(input: { workstreamId: $ws, title: "Other", kind: OTHER, markdown: "x" }) { id } }`,
+      { ws: ws.id },
+    );
+    const v3 = (await ws.facilitator.client.ok<{ freezeVersion: Version }>(FREEZE, { id: other.createDocument.id, label: 'Other I' })).freezeVersion;
+    const mixed = await member.client.fails(`query($a: ID!, $b: ID!) { compareVersions(fromVersionId: $a, toVersionId: $b) { change } }`, { a: v1.id, b: v3.id });
+    expect(mixed.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toVersionId' });
+    expect((await ws.facilitator.client.fails(FREEZE, { id, label: ' ' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'label' });
     const audit = await t.dataSource.query(`SELECT action FROM audit_events WHERE entity_id = $1 AND action LIKE 'document.version%' ORDER BY id`, [id]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['document.version_frozen', 'document.version_frozen', 'document.version_restored']);
   });

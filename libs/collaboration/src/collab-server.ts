@@ -4,7 +4,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Actor } from '@intersessional/access';
-import { DocumentEvents, DocumentPolicy, DocumentRepository, DocumentStatus, DocumentStore } from '@intersessional/documents';
+import { DocumentEvents, DocumentPolicy, DocumentRepository, DocumentStore, isEditableStatus } from '@intersessional/documents';
 import { PeopleDirectory } from '@intersessional/identity';
 import { CloseCode } from './close-codes';
 import { CollaborationTokenService } from './collaboration-token.service';
@@ -14,7 +14,6 @@ import { UpdateWriter } from './update-writer';
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 const ANY_COLLAB_PATH = /^\/collab(\/|$)/;
-const READ_ONLY_STATUSES = new Set([DocumentStatus.FROZEN, DocumentStatus.ARCHIVED]);
 /** How often open connections are re-checked against current roles. */
 const RECHECK_MS = 2000;
 
@@ -106,7 +105,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     if (!(await this.policy.canRead(actor, document))) {
       return { allowed: false, code: CloseCode.FORBIDDEN, reason: 'not allowed to read this document' };
     }
-    const writable = !READ_ONLY_STATUSES.has(document.status) && (await this.policy.canEdit(actor, document.workstreamId));
+    const writable = isEditableStatus(document.status) && (await this.policy.canEdit(actor, document.workstreamId));
     return { allowed: true, writable };
   }
 

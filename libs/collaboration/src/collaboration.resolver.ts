@@ -1,6 +1,6 @@
 import { Args, Field, GraphQLISODateTime, ID, Mutation, ObjectType, Resolver, registerEnumType } from '@nestjs/graphql';
 import { type Actor, CurrentActor, SignedIn } from '@intersessional/access';
-import { DocumentPolicy, DocumentService, DocumentStatus } from '@intersessional/documents';
+import { DocumentPolicy, DocumentService, isEditableStatus } from '@intersessional/documents';
 import { CollaborationTokenService } from './collaboration-token.service';
 
 export enum CollaborationMode {
@@ -37,8 +37,7 @@ export class CollaborationResolver {
   @Mutation(() => CollaborationTokenModel, { description: 'A token for the live editing socket of one document.' })
   async collaborationToken(@Args('documentId', { type: () => ID }) documentId: string, @CurrentActor() actor: Actor) {
     const document = await this.documents.readable(actor, documentId);
-    const editable = document.status !== DocumentStatus.FROZEN && document.status !== DocumentStatus.ARCHIVED;
-    const mode = editable && (await this.policy.canEdit(actor, document.workstreamId)) ? CollaborationMode.READ_WRITE : CollaborationMode.READ_ONLY;
+    const mode = isEditableStatus(document.status) && (await this.policy.canEdit(actor, document.workstreamId)) ? CollaborationMode.READ_WRITE : CollaborationMode.READ_ONLY;
     return { ...this.tokens.issue(actor.userId, document.id), mode };
   }
 }

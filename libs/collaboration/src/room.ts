@@ -45,8 +45,7 @@ export interface RoomLimits {
  * update event then broadcasts them, encoded once, to every other connection.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   /** Serialises store-then-apply per document, so the doc applies updates in log order. */
   private pipeline: Promise<void> = Promise.resolve();
@@ -55,13 +54,13 @@ export class Room {
 
   constructor(
     readonly documentId: string,
-    state: Y.Doc,
+    /** The document as loaded from storage; the room owns it from now on. */
+    readonly doc: Y.Doc,
     private readonly persist: Persist,
     private readonly limits: RoomLimits,
   ) {
-    const initial = Y.encodeStateAsUpdate(state);
-    this.bytes = initial.byteLength;
-    Y.applyUpdate(this.doc, initial);
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.bytes = Y.encodeStateAsUpdate(doc).byteLength;
     this.awareness.setLocalState(null); // the server has no cursor
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const encoder = encoding.createEncoder();

@@ -24,6 +24,10 @@ export enum DocumentStatus {
   ARCHIVED = 'ARCHIVED',
 }
 
+/** Frozen and archived documents take no edits, from editors or from the server. */
+export const isEditableStatus = (status: DocumentStatus): boolean =>
+  status !== DocumentStatus.FROZEN && status !== DocumentStatus.ARCHIVED;
+
 registerEnumType(DocumentKind, { name: 'DocumentKind' });
 registerEnumType(DocumentVisibility, { name: 'DocumentVisibility', description: 'MEMBERS: workstream members and observers; PUBLIC: everyone.' });
 registerEnumType(DocumentStatus, { name: 'DocumentStatus' });

@@ -6,7 +6,7 @@ import { Database } from '@intersessional/database';
 import { appendJson, importMarkdown, markdownToJson, replaceWithJson } from '@intersessional/document-schema';
 import { Loaders, badInput, conflict, notFound } from '@intersessional/graphql';
 import { WorkstreamLoaders } from '@intersessional/workstreams';
-import { type DocumentEntity, type DocumentKind, DocumentStatus, DocumentVisibility } from './document.entity';
+import { type DocumentEntity, type DocumentKind, DocumentStatus, DocumentVisibility, isEditableStatus } from './document.entity';
 import { DocumentPolicy } from './document.policy';
 import { DocumentRepository } from './document.repository';
 import { DocumentStore } from './storage/document-store';
@@ -106,7 +106,7 @@ export class DocumentService {
       if (!document) throw notFound('Document', id);
       await this.policy.assertCanRead(actor, document);
       await this.policy.assertCanEdit(actor, document.workstreamId);
-      if (document.status === DocumentStatus.FROZEN || document.status === DocumentStatus.ARCHIVED) {
+      if (!isEditableStatus(document.status)) {
         throw conflict(`The document is ${document.status.toLowerCase()}; it cannot be edited.`, { status: document.status });
       }
       const json = markdownToJson(markdown);
