@@ -40,6 +40,50 @@ describe('DC compliance and participation', () => {
     expect(unmet(await t.client.ok<Compliance>(COMPLIANCE, { id: dc.id, year: 2025 }))).toEqual(['OPEN_MEMBERSHIP', 'PUBLIC_ARCHIVE']);
   });
 
+  it('files an annual report written on the platform: a published, public document of kind ANNUAL_REPORT', async () => {
+    const dc = await dcWith(['GOVERNMENT', 'ACADEMIA']);
+    const FILE_DOCUMENT = `mutation($input: FileDcAnnualReportDocumentInput!) { fileDcAnnualReportDocument(input: $input) { id kind year title url documentId document { id title status } } }`;
+    const create = async (kind: string) =>
+      (await dc.coordinator.client.ok<{ createDocument: { id: string } }>(
+        `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`,
+        { input: { workstreamId: dc.id, title: `DC annual report 2025 (${kind})`, kind, markdown: '# Activities\n\nWe met four times.' } },
+      )).createDocument.id;
+    const setDocument = (id: string, changes: Record<string, unknown>) =>
+      dc.coordinator.client.ok(`mutation($input: UpdateDocumentInput!) { updateDocument(input: $input) { id } }`, { input: { id, ...changes } });
+    const file = (documentId: string, by = dc.coordinator) => by.client.fails(FILE_DOCUMENT, { input: { documentId, year: 2025 } });
+
+    const notes = await create('MEETING_NOTES');
+    await setDocument(notes, { status: 'PUBLISHED', visibility: 'PUBLIC' });
+    expect((await file(notes)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'documentId' });
+
+    const report = await create('ANNUAL_REPORT');
+    expect((await file(report)).extensions).toMatchObject({ code: 'CONFLICT', status: 'DRAFTING' });
+    await setDocument(report, { status: 'PUBLISHED' });
+    expect((await file(report)).extensions).toMatchObject({ code: 'CONFLICT', visibility: 'MEMBERS' });
+    await setDocument(report, { visibility: 'PUBLIC' });
+    const member = await given.user();
+    await given.member(dc.id, member);
+    expect((await file(report, member)).extensions?.code).toBe('FORBIDDEN');
+    expect((await file('00000000-0000-4000-8000-000000000000')).extensions?.code).toBe('NOT_FOUND');
+
+    const filed = await dc.coordinator.client.ok<{ fileDcAnnualReportDocument: Record<string, unknown> }>(FILE_DOCUMENT, { input: { documentId: report, year: 2025 } });
+    expect(filed.fileDcAnnualReportDocument).toMatchObject({
+      kind: 'ANNUAL_REPORT',
+      year: 2025,
+      title: 'DC annual report 2025 (ANNUAL_REPORT)',
+      url: null,
+      documentId: report,
+      document: { id: report, status: 'PUBLISHED' },
+    });
+    const status = await t.client.ok<Compliance & { workstream: { filings: { documentId: string | null; document: { id: string } | null }[] } }>(
+      `query($id: ID!) { workstream(id: $id) { status compliance(reportingYear: 2025) { compliant reportingYear criteria { criterion met applies detail } } filings { documentId document { id } } } }`,
+      { id: dc.id },
+    );
+    expect(status.workstream.compliance?.compliant).toBe(true);
+    expect(status.workstream.filings).toEqual([{ documentId: report, document: { id: report } }]);
+    expect((await file(report)).extensions?.code).toBe('CONFLICT'); // one annual report per year
+  });
+
   it('requires the previous session report once a DC asks for another session', async () => {
     const dc = await dcWith(['GOVERNMENT', 'ACADEMIA']);
     const file = (input: Record<string, unknown>) => dc.coordinator.client.ok(FILE, { input: { workstreamId: dc.id, ...input } });

@@ -3,11 +3,13 @@ import type { Duplex } from 'node:stream';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { type WebSocket, WebSocketServer } from 'ws';
+import * as Y from 'yjs';
 import type { Actor } from '@intersessional/access';
 import { DocumentEvents, DocumentPolicy, DocumentRepository, DocumentStore, isEditableStatus } from '@intersessional/documents';
 import { PeopleDirectory } from '@intersessional/identity';
 import { CloseCode } from './close-codes';
 import { CollaborationTokenService } from './collaboration-token.service';
+import { CollabFanOut, type PeerMessage } from './fan-out';
 import { type Connection, DocumentTooLargeError, MalformedMessageError, Room } from './room';
 import { TokenBucket } from './token-bucket';
 import { UpdateWriter } from './update-writer';
@@ -39,6 +41,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     private readonly policy: DocumentPolicy,
     private readonly store: DocumentStore,
     private readonly writer: UpdateWriter,
+    private readonly fanOut: CollabFanOut,
     events: DocumentEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -46,6 +49,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.COLLAB_MAX_MESSAGE_BYTES });
     events.onStoredUpdate((documentId, update) => {
       void this.rooms.get(documentId)?.then((room) => room.applyStored(update)).catch(() => undefined);
+      this.fanOut.publish(documentId, { kind: 'update', update });
     });
   }
 
@@ -73,7 +77,11 @@ export class CollabServer implements BeforeApplicationShutdown {
     if (!access.allowed) return socket.close(access.code, access.reason);
 
     const connection: Connection = { socket, userId: claims.userId, writable: access.writable, clientIds: new Set() };
-    const room = await this.room(documentId);
+    const room = await this.room(documentId).catch((error: unknown) => {
+      this.logger.error(`could not open ${documentId}: ${String(error)}`);
+      return null;
+    });
+    if (!room) return socket.close(CloseCode.STORAGE_UNAVAILABLE, 'storage unavailable, retry');
     socket.removeAllListeners('message');
     room.join(connection);
     const rate = new TokenBucket(this.config.COLLAB_MAX_UPDATES_PER_SECOND);
@@ -129,18 +137,51 @@ export class CollabServer implements BeforeApplicationShutdown {
   private room(documentId: string): Promise<Room> {
     let room = this.rooms.get(documentId);
     if (!room) {
-      room = this.store
-        .load(documentId)
-        .then(
-          (state) =>
-            new Room(documentId, state, (update, connection) => this.writer.write(documentId, connection.userId, update), {
-              maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES,
-            }),
-        );
+      room = this.openRoom(documentId);
       this.rooms.set(documentId, room);
-      room.catch(() => this.rooms.delete(documentId));
+      room.catch(() => {
+        this.rooms.delete(documentId);
+        void this.fanOut.leave(documentId);
+      });
     }
     return room;
+  }
+
+  /**
+   * Subscribes to the other instances first and loads from storage second, so no committed update
+   * falls between the two (one that arrives both ways is applied once: Yjs updates are idempotent).
+   */
+  private async openRoom(documentId: string): Promise<Room> {
+    let room: Room | null = null;
+    const early: PeerMessage[] = [];
+    const fromPeer = (message: PeerMessage) => {
+      if (!room) return void early.push(message);
+      if (message.kind === 'update') room.applyStored(message.update);
+      else room.applyPeerAwareness(message.update);
+    };
+    await this.fanOut.join(documentId, { message: fromPeer, resync: () => room && void this.resync(room) });
+    const state = await this.store.load(documentId);
+    const persist = async (update: Uint8Array, connection: Connection) => {
+      await this.writer.write(documentId, connection.userId, update);
+      this.fanOut.publish(documentId, { kind: 'update', update }); // committed: peers may show it
+    };
+    room = new Room(documentId, state, persist, { maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES }, {
+      awarenessChanged: (update) => this.fanOut.publish(documentId, { kind: 'awareness', update }),
+    });
+    early.forEach(fromPeer);
+    return room;
+  }
+
+  /** Brings an open room up to date with storage after a peer message may have been lost. */
+  private async resync(room: Room): Promise<void> {
+    try {
+      const stored = await this.store.load(room.documentId);
+      const missing = Y.encodeStateAsUpdate(stored, Y.encodeStateVector(room.doc));
+      stored.destroy();
+      room.applyStored(missing);
+    } catch (error) {
+      this.logger.warn(`could not resync ${room.documentId}: ${String(error)}`);
+    }
   }
 
   /** The last one out unloads the document once its writes are stored. */
@@ -151,6 +192,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     if (room.connections.size || (await this.rooms.get(room.documentId)) !== room) return;
     this.rooms.delete(room.documentId);
     room.destroy();
+    await this.fanOut.leave(room.documentId);
   }
 
   /** Open documents, for tests and metrics. */

@@ -39,6 +39,14 @@ export interface RoomLimits {
   maxDocumentBytes: number;
 }
 
+/** Origin of changes that came from another instance: applied and shown here, never sent back. */
+const PEER = Symbol('peer');
+
+export interface RoomHooks {
+  /** Cursor and presence changes made here, for the other instances. */
+  awarenessChanged?(update: Uint8Array): void;
+}
+
 /**
  * One open document: its Y.Doc (only ever containing stored updates), awareness, and connections.
  * Incoming updates go through `persist` (the write-ahead log) before they touch the doc; the doc's
@@ -58,6 +66,7 @@ export class Room {
     readonly doc: Y.Doc,
     private readonly persist: Persist,
     private readonly limits: RoomLimits,
+    private readonly hooks: RoomHooks = {},
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.bytes = Y.encodeStateAsUpdate(doc).byteLength;
@@ -75,10 +84,12 @@ export class Room {
         added.forEach((id) => source.clientIds.add(id));
         removed.forEach((id) => source.clientIds.delete(id));
       }
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      encoding.writeVarUint8Array(encoder, update);
       this.broadcast(encoding.toUint8Array(encoder), null);
+      if (origin !== PEER) this.hooks.awarenessChanged?.(update);
     });
   }
 
@@ -175,6 +186,11 @@ export class Room {
   applyStored(update: Uint8Array): void {
     this.bytes += update.byteLength;
     this.pipeline = this.pipeline.then(() => Y.applyUpdate(this.doc, update, 'server'));
+  }
+
+  /** Cursor and presence changes from another instance's clients. */
+  applyPeerAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER);
   }
 
   /** Resolves when every update received so far is stored and applied. */

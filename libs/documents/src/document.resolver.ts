@@ -3,24 +3,13 @@ import { type Actor, CurrentActor, OptionalActor, Public, SignedIn, isSecretaria
 import { type RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
 import { UserLoader, UserModel, toUserModel } from '@intersessional/identity';
 import { WorkstreamModel } from '@intersessional/workstreams';
-import type { DocumentEntity } from './document.entity';
 import { CreateDocumentInput, DocumentConnection, DocumentContributorModel, DocumentModel, DocumentsArgs, ImportMarkdownArgs, UpdateDocumentInput } from './document.model';
+import { toDocumentModel } from './document.mapper';
 import { DocumentPolicy } from './document.policy';
 import { DocumentRepository } from './document.repository';
 import { DocumentService } from './document.service';
 import { UpdateLogRepository } from './storage/update-log.repository';
 
-const toModel = (d: DocumentEntity): DocumentModel => ({
-  id: d.id,
-  workstreamId: d.workstreamId,
-  title: d.title,
-  kind: d.kind,
-  language: d.language,
-  visibility: d.visibility,
-  status: d.status,
-  createdAt: d.createdAt,
-  updatedAt: d.updatedAt,
-});
 
 @Resolver(() => DocumentModel)
 export class DocumentResolver {
@@ -30,28 +19,28 @@ export class DocumentResolver {
   @Public()
   @Query(() => DocumentModel)
   async document(@Args('id', { type: () => ID }) id: string, @OptionalActor() actor: Actor | null) {
-    return toModel(await this.service.readable(actor, id));
+    return toDocumentModel(await this.service.readable(actor, id));
   }
 
   /** Policy: members, lead experts and facilitators of the workstream, or the Secretariat. */
   @SignedIn()
   @Mutation(() => DocumentModel, { description: 'Creates a document, optionally from Markdown.' })
   async createDocument(@Args('input') input: CreateDocumentInput, @CurrentActor() actor: Actor) {
-    return toModel(await this.service.create(actor, input));
+    return toDocumentModel(await this.service.create(actor, input));
   }
 
   /** Policy: members, lead experts and facilitators of the workstream, or the Secretariat. */
   @SignedIn()
   @Mutation(() => DocumentModel, { description: 'Imports Markdown into the document (appended, or replacing the content); editors see it live.' })
   async importDocumentMarkdown(@Args() { id, markdown, replace }: ImportMarkdownArgs, @CurrentActor() actor: Actor) {
-    return toModel(await this.service.importMarkdown(actor, id, markdown, replace ?? false));
+    return toDocumentModel(await this.service.importMarkdown(actor, id, markdown, replace ?? false));
   }
 
   /** Policy: editors change title and language; facilitators and lead experts visibility and status. */
   @SignedIn()
   @Mutation(() => DocumentModel, { description: 'Renames, changes visibility or status (freeze, publish, archive).' })
   async updateDocument(@Args('input') { id, ...changes }: UpdateDocumentInput, @CurrentActor() actor: Actor) {
-    return toModel(await this.service.update(actor, id, changes));
+    return toDocumentModel(await this.service.update(actor, id, changes));
   }
 }
 
@@ -74,7 +63,7 @@ export class WorkstreamDocumentsResolver {
     const includeMembersOnly = isSecretariat(actor) || (await this.policy.roleIn(actor, workstream.id)) !== null;
     const query = { workstreamId: workstream.id, kind: args.kind, status: args.status, includeMembersOnly };
     const [rows, total] = await Promise.all([this.repository.page(query, page), this.repository.count(query)]);
-    return toConnection(rows, page, total, (d) => [d.createdAt.toISOString(), d.id], toModel);
+    return toConnection(rows, page, total, (d) => [d.createdAt.toISOString(), d.id], toDocumentModel);
   }
 }
 

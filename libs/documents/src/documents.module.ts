@@ -7,6 +7,8 @@ import { DocumentPolicy } from './document.policy';
 import { DocumentRepository } from './document.repository';
 import { DocumentContributorsResolver, DocumentFieldsResolver, DocumentResolver, WorkstreamDocumentsResolver } from './document.resolver';
 import { DocumentService } from './document.service';
+import { AnnualReportFilingResolver } from './filing/annual-report-filing.resolver';
+import { AnnualReportFilingService } from './filing/annual-report-filing.service';
 import { Compactor } from './storage/compactor';
 import { DocumentEvents } from './storage/document-events';
 import { DocumentStore } from './storage/document-store';
@@ -34,6 +36,8 @@ import { VersionService } from './versions/version.service';
     VersionService,
     VersionResolver,
     DocumentVersionsResolver,
+    AnnualReportFilingService,
+    AnnualReportFilingResolver,
   ],
   exports: [VersionService, Compactor, DocumentService, DocumentStore, DocumentEvents, DocumentPolicy, UpdateLogRepository, DocumentRepository],
 })

@@ -1,9 +1,12 @@
 import { DcFilingEntity } from './compliance/dc-filing.entity';
 import { MembershipEntity } from './membership/membership.entity';
 import { Workstreams1732406600000 } from './migrations/1732406600000-workstreams';
+import { DcFilingDocument1732407000000 } from './migrations/1732407000000-dc-filing-document';
 import { WorkstreamCycleEntity, WorkstreamEntity } from './workstream/workstream.entity';
 
 export * from './compliance/compliance';
+export * from './compliance/compliance.model';
+export * from './compliance/compliance.mapper';
 export * from './compliance/compliance.service';
 export * from './membership/membership.service';
 export * from './workstream/lifecycle';
@@ -19,4 +22,4 @@ export * from './workstreams.loaders';
 export * from './workstreams.module';
 
 export const workstreamEntities = [WorkstreamEntity, WorkstreamCycleEntity, MembershipEntity, DcFilingEntity];
-export const workstreamMigrations = [Workstreams1732406600000];
+export const workstreamMigrations = [Workstreams1732406600000, DcFilingDocument1732407000000];

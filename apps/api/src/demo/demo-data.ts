@@ -1,9 +1,9 @@
 import { type INestApplication } from '@nestjs/common';
 import { type Actor, PlatformRole } from '@intersessional/access';
+import { AnnualReportFilingService, DocumentKind, DocumentService, DocumentStatus, DocumentVisibility } from '@intersessional/documents';
 import { AccountService, Gender, RegistrationService, StakeholderGroup } from '@intersessional/identity';
+import { bpfDraftMarkdown, irpcAnnualReportMarkdown } from './demo-documents';
 import {
-  ComplianceService,
-  DcFilingKind,
   LifecycleAction,
   MembershipService,
   WorkstreamKind,
@@ -49,7 +49,8 @@ export async function seedDemoData(app: INestApplication, cycleYear: number): Pr
   const workstreams = app.get(WorkstreamService);
   const lifecycle = app.get(WorkstreamLifecycleService);
   const memberships = app.get(MembershipService);
-  const compliance = app.get(ComplianceService);
+  const documents = app.get(DocumentService);
+  const annualReports = app.get(AnnualReportFilingService);
 
   const actors = new Map<string, Actor>();
   for (const person of PEOPLE) {
@@ -85,6 +86,13 @@ export async function seedDemoData(app: INestApplication, cycleYear: number): Pr
     const member = await memberships.approve(actor('amina'), request.id);
     if (key === 'mei') await memberships.setRole(actor('amina'), member.id, WorkstreamRole.LEAD_EXPERT);
   }
+  await documents.create(actor('amina'), {
+    workstreamId: bpf.id,
+    title: `BPF Cybersecurity: draft output ${cycleYear}`,
+    kind: DocumentKind.DRAFT_OUTPUT,
+    visibility: DocumentVisibility.PUBLIC,
+    markdown: bpfDraftMarkdown(cycleYear),
+  });
   await memberships.join(actor('rahul'), bpf.id); // left pending, for the facilitator to decide
 
   const pn = await workstreams.create(secretariat, {
@@ -109,13 +117,16 @@ export async function seedDemoData(app: INestApplication, cycleYear: number): Pr
   });
   await lifecycle.transition(secretariat, irp.id, { action: LifecycleAction.RECOGNISE });
   for (const key of ['amina', 'lucas', 'olena', 'fatima']) await memberships.join(actor(key), irp.id);
-  await compliance.file(actor('rahul'), {
+  // the IRPC wrote its annual report here, published it and filed it for compliance
+  const report = await documents.create(actor('rahul'), {
     workstreamId: irp.id,
-    kind: DcFilingKind.ANNUAL_REPORT,
-    year: cycleYear - 1,
     title: `IRPC annual report ${cycleYear - 1}`,
-    url: 'https://example.org/irpc/annual-report',
+    kind: DocumentKind.ANNUAL_REPORT,
+    visibility: DocumentVisibility.PUBLIC,
+    markdown: irpcAnnualReportMarkdown(cycleYear - 1),
   });
+  await documents.update(actor('rahul'), report.id, { status: DocumentStatus.PUBLISHED });
+  await annualReports.file(actor('rahul'), report.id, cycleYear - 1);
 
   const youth = await workstreams.propose(actor('fatima'), {
     name: 'Youth Coalition on Internet Governance',

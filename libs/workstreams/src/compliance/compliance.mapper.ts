@@ -16,5 +16,6 @@ export const toFilingModel = (f: DcFilingEntity): DcFilingModel => ({
   year: f.year,
   title: f.title,
   url: f.url,
+  documentId: f.documentId,
   filedAt: f.filedAt,
 });

@@ -63,6 +63,9 @@ export class DcFilingModel {
   @Field(() => String, { nullable: true })
   url!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The platform document that is the report, when it was written here.' })
+  documentId!: string | null;
+
   @Field(() => GraphQLISODateTime)
   filedAt!: Date;
 }

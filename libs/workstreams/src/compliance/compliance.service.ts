@@ -28,6 +28,8 @@ export interface FilingRequest {
   year: number;
   title: string;
   url: string | null;
+  /** Set by the documents context when the report is a published platform document. */
+  documentId?: string | null;
 }
 
 @Injectable()
@@ -101,8 +103,8 @@ export class ComplianceService {
       if (!workstream) throw notFound('Workstream', request.workstreamId);
       if (workstream.kind !== WorkstreamKind.DC) throw badInput('workstreamId', 'filings are for Dynamic Coalitions');
       await this.policy.assertCanManage(actor, workstream.id);
-      if (request.kind !== DcFilingKind.SESSION_REQUEST && !request.url) {
-        throw badInput('url', 'is required for reports');
+      if (request.kind !== DcFilingKind.SESSION_REQUEST && !request.url && !request.documentId) {
+        throw badInput('url', 'is required for reports (or file a published platform document with fileDcAnnualReportDocument)');
       }
       if (await this.filings.exists(workstream.id, request.kind, request.year)) {
         throw conflict(`A ${request.kind.toLowerCase().replace('_', ' ')} for ${request.year} is already filed.`);
@@ -113,7 +115,7 @@ export class ComplianceService {
         entityType: 'dc_filing',
         entityId: filing.id,
         workstreamId: workstream.id,
-        summary: { after: { kind: filing.kind, year: filing.year, title: filing.title, url: filing.url } },
+        summary: { after: { kind: filing.kind, year: filing.year, title: filing.title, url: filing.url, documentId: filing.documentId } },
       });
       return filing;
     });

@@ -32,6 +32,10 @@ export class DcFilingEntity {
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 
+  /** The platform document that is the report (an annual report written here), if any. */
+  @Column({ name: 'document_id', type: 'uuid', nullable: true })
+  documentId!: string | null;
+
   @Column({ name: 'filed_by', type: 'uuid' })
   filedBy!: string;
 

@@ -7,7 +7,7 @@ import { DcFilingEntity, DcFilingKind } from './dc-filing.entity';
 export class FilingRepository {
   constructor(private readonly db: Database) {}
 
-  insert(filing: Pick<DcFilingEntity, 'workstreamId' | 'kind' | 'year' | 'title' | 'url' | 'filedBy'>): Promise<DcFilingEntity> {
+  insert(filing: Pick<DcFilingEntity, 'workstreamId' | 'kind' | 'year' | 'title' | 'url' | 'filedBy'> & Partial<Pick<DcFilingEntity, 'documentId'>>): Promise<DcFilingEntity> {
     return this.db.manager.save(this.db.manager.create(DcFilingEntity, filing));
   }
 

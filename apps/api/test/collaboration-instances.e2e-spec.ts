@@ -1,0 +1,132 @@
+import Redis from 'ioredis';
+import { WebSocket } from 'ws';
+import { CollabFanOut } from '@intersessional/collaboration';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { Given, type TestUser } from './support/given';
+import { type TestApp, startTestApp } from './support/test-app';
+
+const TOKEN = `mutation($id: ID!) { collaborationToken(documentId: $id) { token } }`;
+const CREATE = `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`;
+const IMPORT = `mutation($id: ID!, $markdown: String!) { importDocumentMarkdown(id: $id, markdown: $markdown) { id } }`;
+
+const waitFor = async (check: () => boolean, what: string, timeoutMs = 5000) => {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+const paragraph = (text: string) => {
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  return p;
+};
+
+// Several instances need a shared Redis (and a database both can reach): the PostgreSQL run has both.
+const describeWithRedis = process.env.REDIS_URL ? describe : describe.skip;
+
+describeWithRedis('co-drafting across several API instances (Redis fan-out)', () => {
+  let one: TestApp;
+  let two: TestApp;
+  let given: Given;
+  let ws: { id: string; facilitator: TestUser };
+  let member: TestUser;
+  const providers: WebsocketProvider[] = [];
+
+  beforeAll(async () => {
+    one = await startTestApp();
+    two = await startTestApp({}, { peerOf: one });
+    given = new Given(one);
+    ws = await given.workstream('BPF', { joinPolicy: 'OPEN' });
+    member = await given.user();
+    await given.member(ws.id, member);
+  });
+  afterEach(() => providers.splice(0).forEach((p) => p.destroy()));
+  afterAll(async () => {
+    await two.close();
+    await one.close();
+  });
+
+  const newDocument = async () =>
+    (await member.client.ok<{ createDocument: { id: string } }>(CREATE, { input: { workstreamId: ws.id, title: 'Report', kind: 'DRAFT_OUTPUT', markdown: 'Opening' } })).createDocument.id;
+
+  const connect = async (instance: TestApp, user: TestUser, documentId: string) => {
+    const { token } = (await user.client.ok<{ collaborationToken: { token: string } }>(TOKEN, { id: documentId })).collaborationToken;
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`${instance.url.replace('http', 'ws')}/collab`, documentId, doc, {
+      params: { token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    providers.push(provider);
+    await waitFor(() => provider.synced, 'initial sync');
+    return { doc, provider, text: () => doc.getXmlFragment('default').toString() };
+  };
+
+  it('clients on different instances see each other’s edits and cursors live', async () => {
+    const id = await newDocument();
+    const a = await connect(one, member, id);
+    const b = await connect(two, ws.facilitator, id);
+
+    a.doc.getXmlFragment('default').push([paragraph('Written on instance one')]);
+    b.doc.getXmlFragment('default').push([paragraph('Written on instance two')]);
+    await waitFor(() => a.text().includes('instance two') && b.text().includes('instance one'), 'cross-instance edits');
+    await waitFor(() => a.text() === b.text(), 'convergence');
+
+    b.provider.awareness.setLocalStateField('user', { name: 'Facilitator on two' });
+    await waitFor(
+      () => [...a.provider.awareness.getStates().values()].some((s) => (s as { user?: { name?: string } }).user?.name === 'Facilitator on two'),
+      'a cursor from the other instance',
+    );
+  });
+
+  it('a late joiner on another instance gets the whole state, and server-side edits reach every instance', async () => {
+    const id = await newDocument();
+    const a = await connect(one, member, id);
+    a.doc.getXmlFragment('default').push([paragraph('Before the late joiner')]);
+    const b = await connect(two, ws.facilitator, id);
+    await waitFor(() => b.text().includes('Before the late joiner'), 'the late joiner to catch up');
+
+    // the import runs on instance one; instance two's client sees it live
+    await member.client.ok(IMPORT, { id, markdown: 'Imported on instance one' });
+    await waitFor(() => b.text().includes('Imported on instance one'), 'server edit on the other instance');
+    await waitFor(() => a.text() === b.text(), 'convergence');
+  });
+
+  it('nothing crosses instances before it is stored', async () => {
+    const id = await newDocument();
+    const a = await connect(one, member, id);
+    const b = await connect(two, ws.facilitator, id);
+    await one.dataSource.query(`ALTER TABLE document_updates ADD CONSTRAINT block_writes CHECK (document_id <> '${id}') NOT VALID`);
+    try {
+      a.doc.getXmlFragment('default').push([paragraph('Written while storage is down')]);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(b.text()).not.toContain('Written while storage is down');
+    } finally {
+      await one.dataSource.query(`ALTER TABLE document_updates DROP CONSTRAINT block_writes`);
+    }
+    await waitFor(() => b.text().includes('Written while storage is down'), 'delivery once stored', 10_000);
+  });
+
+  it('an instance whose Redis subscription dropped catches up from storage', async () => {
+    const id = await newDocument();
+    const a = await connect(one, member, id);
+    const b = await connect(two, ws.facilitator, id);
+    const admin = new Redis(process.env.REDIS_URL ?? '');
+    try {
+      // cut instance two's subscriber off, and edit while it is away: pub/sub does not keep messages
+      const clients = (await admin.client('LIST')) as string;
+      const line = clients.split('\n').filter((l) => l.includes(`name=${two.redisKeyPrefix}collab-subscriber-${two.app.get(CollabFanOut).instanceId}`));
+      expect(line).toHaveLength(1);
+      const clientId = /id=(\d+)/.exec(line[0])?.[1];
+      await admin.client('KILL', 'ID', clientId ?? '');
+      a.doc.getXmlFragment('default').push([paragraph('Written while instance two was away')]);
+      await waitFor(() => b.text().includes('Written while instance two was away'), 'catch-up after resubscribing', 10_000);
+      await waitFor(() => a.text() === b.text(), 'convergence');
+    } finally {
+      admin.disconnect();
+    }
+  });
+});
