@@ -16,6 +16,7 @@ import { WorkstreamsModule, workstreamEntities, workstreamMigrations } from '@in
 import { graphqlOptions } from './graphql.options';
 import { HealthController } from './http/health.controller';
 import { httpLogger } from './logging';
+import { ShutdownOrder } from './shutdown-order';
 
 export interface AppOptions {
   config: AppConfig;
@@ -62,6 +63,7 @@ export class AppModule implements NestModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AppErrorHttpFilter },
+        ShutdownOrder,
       ],
     };
   }

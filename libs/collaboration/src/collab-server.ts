@@ -18,6 +18,8 @@ const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 const ANY_COLLAB_PATH = /^\/collab(\/|$)/;
 /** How often open connections are re-checked against current roles. */
 const RECHECK_MS = 2000;
+/** How long shutdown waits for clients to answer the close frame. */
+const CLOSE_HANDSHAKE_MS = 1000;
 
 type Access = { allowed: true; writable: boolean } | { allowed: false; code: number; reason: string };
 
@@ -33,6 +35,7 @@ export class CollabServer implements BeforeApplicationShutdown {
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Promise<Room>>();
   private timer: NodeJS.Timeout | null = null;
+  private closing = false;
 
   constructor(
     private readonly tokens: CollaborationTokenService,
@@ -59,6 +62,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!ANY_COLLAB_PATH.test(url.pathname)) return;
+      if (this.closing) return void socket.destroy(); // shutting down: the client retries elsewhere or later
       this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, url));
     });
   }
@@ -200,9 +204,28 @@ export class CollabServer implements BeforeApplicationShutdown {
     return this.rooms.size;
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /**
+   * Closes every live socket with 1001 and waits briefly for the close handshakes, so clients see
+   * "going away" and reconnect (to this instance after a restart, or to another one). Must run before
+   * the HTTP server is drained: Apollo's drain ends every idle socket, upgraded ones included, and a
+   * socket ended without a close frame looks like a network failure (1006) to the client.
+   */
+  async closeConnections(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    for (const socket of this.wss.clients) socket.close(CloseCode.GOING_AWAY, 'server shutting down');
+    this.timer = null;
+    this.closing = true;
+    const closed = [...this.wss.clients].map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          socket.once('close', () => resolve());
+          socket.close(CloseCode.GOING_AWAY, 'server shutting down');
+        }),
+    );
+    await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, CLOSE_HANDSHAKE_MS).unref())]);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.closeConnections();
     await this.writer.drain();
     this.wss.close();
   }

@@ -21,6 +21,8 @@ export interface TestApp {
   queries: CountingQueryLogger;
   redisKeyPrefix: string;
   close(): Promise<void>;
+  /** Shuts this instance down gracefully and boots a new one on the same port, database and secret. */
+  restart(): Promise<TestApp>;
 }
 
 /**
@@ -31,11 +33,22 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}, options: { peerOf?: TestApp } = {}): Promise<TestApp> {
   const peer = options.peerOf;
   const db = peer?.db ?? (await createTestDatabase());
+  return boot(env, db, { jwtSecret: peer?.config.JWT_SECRET, redisKeyPrefix: peer?.redisKeyPrefix, port: 0, ownsDatabase: !peer });
+}
+
+interface Deployment {
+  jwtSecret?: string;
+  redisKeyPrefix?: string;
+  port: number;
+  ownsDatabase: boolean;
+}
+
+async function boot(env: Record<string, string>, db: TestDatabase, deployment: Deployment): Promise<TestApp> {
   const config: AppConfig = {
     ...loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      JWT_SECRET: peer?.config.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      JWT_SECRET: deployment.jwtSecret ?? randomBytes(32).toString('hex'),
       DATA_DIR: mkdtempSync(join(tmpdir(), 'intersessional-test-')),
       DATABASE_URL: db.url,
       REDIS_URL: process.env.REDIS_URL ?? '',
@@ -46,7 +59,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     embeddedDatabase: db.embedded,
   };
   const queries = new CountingQueryLogger();
-  const redisKeyPrefix = peer?.redisKeyPrefix ?? `test:${randomBytes(6).toString('hex')}:`;
+  const redisKeyPrefix = deployment.redisKeyPrefix ?? `test:${randomBytes(6).toString('hex')}:`;
   const app = await createApp({
     config,
     databaseUrl: db.url,
@@ -54,7 +67,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     queryLogger: queries,
     redisKeyPrefix,
   });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(deployment.port, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     app,
@@ -67,7 +80,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     redisKeyPrefix,
     async close() {
       await app.close();
-      if (!peer) await db.drop();
+      if (deployment.ownsDatabase) await db.drop();
+    },
+    async restart() {
+      await app.close(); // graceful, as on SIGTERM
+      return boot(env, db, { ...deployment, jwtSecret: config.JWT_SECRET, redisKeyPrefix, port: Number(new URL(url).port) });
     },
   };
 }
