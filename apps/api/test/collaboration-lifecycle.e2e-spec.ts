@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CollabServer } from '@intersessional/collaboration';
 import { Given, type TestUser } from './support/given';
+import { startLatencyProxy } from './support/latency-proxy';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const TOKEN = `mutation($id: ID!) { collaborationToken(documentId: $id) { token } }`;
@@ -50,10 +51,10 @@ describe('the sync server across restarts and many documents', () => {
   const newDocument = async (markdown: string) =>
     (await member.client.ok<{ createDocument: { id: string } }>(CREATE, { input: { workstreamId: ws.id, title: 'Report', kind: 'DRAFT_OUTPUT', markdown } })).createDocument.id;
 
-  const connect = async (user: TestUser, documentId: string) => {
+  const connect = async (user: TestUser, documentId: string, via = t.url) => {
     const { token } = (await user.client.ok<{ collaborationToken: { token: string } }>(TOKEN, { id: documentId })).collaborationToken;
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`${t.url.replace('http', 'ws')}/collab`, documentId, doc, {
+    const provider = new WebsocketProvider(`${via.replace('http', 'ws')}/collab`, documentId, doc, {
       params: { token },
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
@@ -62,6 +63,31 @@ describe('the sync server across restarts and many documents', () => {
     await waitFor(() => provider.synced, 'initial sync');
     return { doc, provider, text: () => doc.getXmlFragment('default').toString() };
   };
+
+  it('two editors on different continents (150 and 250 ms away) type into one paragraph at once and converge', async () => {
+    const id = await newDocument('Shared paragraph');
+    const nairobi = await startLatencyProxy(new URL(t.url), 150);
+    const lima = await startLatencyProxy(new URL(t.url), 250);
+    const a = await connect(member, id, nairobi.url);
+    const b = await connect(ws.facilitator, id, lima.url);
+    try {
+      const textOf = (doc: Y.Doc) => (doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      // each types 30 characters, one every 20 ms: far faster than the round trip, so edits cross
+      for (let i = 0; i < 30; i += 1) {
+        textOf(a.doc).insert(textOf(a.doc).length, 'x');
+        textOf(b.doc).insert(0, 'z');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await waitFor(() => a.text() === b.text() && (a.text().match(/[xz]/g) ?? []).length === 60, 'convergence over latency', 10_000);
+      const typed = textOf(a.doc).toString();
+      expect(typed).toBe(`${'z'.repeat(30)}Shared paragraph${'x'.repeat(30)}`);
+      expect(await EXPORT_TEXT(t, id, member.token)).toContain(typed); // and it is what is stored
+    } finally {
+      a.provider.destroy();
+      b.provider.destroy();
+      await Promise.all([nairobi.close(), lima.close()]);
+    }
+  });
 
   it('clients reconnect after a graceful restart and merge what they wrote while it was down', async () => {
     const id = await newDocument('Before the restart');
