@@ -15,3 +15,4 @@ export const yDocToMarkdown = (doc: Y.Doc) => jsonToMarkdown(yDocToJson(doc));
 export const yDocToHtml = (doc: Y.Doc) => jsonToHtml(yDocToJson(doc));
 export const yDocToText = (doc: Y.Doc, options: { numbered?: boolean } = {}) => jsonToText(yDocToJson(doc), options);
 export const numberedParagraphs = (doc: Y.Doc): NumberedParagraph[] => paragraphs(yDocToJson(doc));
+export * from './anchors';
