@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { AuditModule, auditEntities, auditMigrations } from '@intersessional/audit';
 import { CollaborationModule } from '@intersessional/collaboration';
 import { type AppConfig, ConfigModule } from '@intersessional/config';
+import { ConsultationModule, consultationEntities, consultationMigrations } from '@intersessional/consultation';
 import { CountingQueryLogger, DatabaseModule } from '@intersessional/database';
 import { DocumentsModule, documentEntities, documentMigrations } from '@intersessional/documents';
 import { AppErrorHttpFilter, createValidationPipe } from '@intersessional/graphql';
@@ -29,8 +30,8 @@ export interface AppOptions {
 }
 
 /** Migrations of every context, in timestamp order (audit → identity → workstreams → documents). */
-export const migrations = [...auditMigrations, ...identityMigrations, ...workstreamMigrations, ...documentMigrations];
-export const entities = [...auditEntities, ...identityEntities, ...workstreamEntities, ...documentEntities];
+export const migrations = [...auditMigrations, ...identityMigrations, ...workstreamMigrations, ...documentMigrations, ...consultationMigrations];
+export const entities = [...auditEntities, ...identityEntities, ...workstreamEntities, ...documentEntities, ...consultationEntities];
 
 @Module({})
 export class AppModule implements NestModule {
@@ -58,6 +59,7 @@ export class AppModule implements NestModule {
         WorkstreamsModule,
         DocumentsModule,
         CollaborationModule,
+        ConsultationModule,
       ],
       controllers: [HealthController],
       providers: [

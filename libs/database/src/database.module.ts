@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { type DataSourceOptions, type MixedList } from 'typeorm';
+import { Clock } from './clock';
 import { Database } from './database';
 import { openAndMigrate } from './migrate';
 import { CountingQueryLogger } from './query-counter';
@@ -49,8 +50,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [Database, { provide: QUERY_LOGGER, useValue: logger }],
-      exports: [Database, QUERY_LOGGER],
+      providers: [Database, Clock, { provide: QUERY_LOGGER, useValue: logger }],
+      exports: [Database, Clock, QUERY_LOGGER],
     };
   }
 }

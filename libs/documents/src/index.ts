@@ -17,3 +17,5 @@ export * from './versions/version.service';
 export const documentEntities = [DocumentEntity];
 export const documentMigrations = [Documents1732406700000, DocumentContributions1732406800000, DocumentVersions1732406900000];
 export * from './filing/annual-report-filing.service';
+export * from './document.model';
+export * from './document.mapper';

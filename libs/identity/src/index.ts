@@ -17,3 +17,5 @@ export * from './people/user.model';
 
 export const identityEntities = [UserEntity, AuthSessionEntity, RefreshTokenEntity];
 export const identityMigrations = [Identity1732406500000];
+export * from './auth/client-info';
+export * from './auth/client-info.decorator';

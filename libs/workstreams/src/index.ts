@@ -23,3 +23,4 @@ export * from './workstreams.module';
 
 export const workstreamEntities = [WorkstreamEntity, WorkstreamCycleEntity, MembershipEntity, DcFilingEntity];
 export const workstreamMigrations = [Workstreams1732406600000, DcFilingDocument1732407000000];
+export * from './workstream/workstream.repository';

@@ -14,6 +14,17 @@ export interface PersonAttributes {
   active: boolean;
 }
 
+export interface PersonProfile {
+  userId: string;
+  displayName: string;
+  organisation: string | null;
+  country: string | null;
+  stakeholderGroup: StakeholderGroup | null;
+  region: UnRegion | null;
+  gender: Gender | null;
+  email: string;
+}
+
 /** Identity's read API for other bounded contexts. */
 @Injectable()
 export class PeopleDirectory {
@@ -28,6 +39,25 @@ export class PeopleDirectory {
       gender: u.gender,
       active: u.status === AccountStatus.ACTIVE,
     }));
+  }
+
+  /**
+   * How a person presents themselves when they speak in public (a comment's byline), with the private
+   * attributes counted in suppressed aggregates. Null for unknown or disabled accounts.
+   */
+  async profileOf(userId: string): Promise<PersonProfile | null> {
+    const user = await this.users.findById(userId);
+    if (!user || user.status !== AccountStatus.ACTIVE) return null;
+    return {
+      userId: user.id,
+      displayName: user.displayName,
+      organisation: user.organisation,
+      country: user.country,
+      stakeholderGroup: user.stakeholderGroup,
+      region: regionOf(user.country, user.stakeholderGroup),
+      gender: user.gender,
+      email: user.email,
+    };
   }
 
   /** Whether the account may act, and its platform role (for checks outside a GraphQL request). */

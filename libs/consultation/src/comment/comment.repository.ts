@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { Database, type PageRequest, fetchPage } from '@intersessional/database';
+import { CommentEntity, CommentRevisionEntity, CommentState } from './comment.entity';
+
+export type NewComment = Omit<
+  CommentEntity,
+  'id' | 'createdAt' | 'updatedAt' | 'revision' | 'hiddenAt' | 'hiddenReason' | 'withdrawnAt' | 'disposition' | 'response' | 'addressedVersionId' | 'disposedBy' | 'disposedAt' | 'suggestionAppliedAt'
+>;
+
+/** What the public may see: published, not hidden, not withdrawn, and the commenter agreed to publish. */
+export const PUBLIC_SQL = `c.state = 'PUBLISHED' AND c.hidden_at IS NULL AND c.withdrawn_at IS NULL AND c.consent_to_publish`;
+export const isPublic = (c: Pick<CommentEntity, 'state' | 'hiddenAt' | 'withdrawnAt' | 'consentToPublish'>): boolean =>
+  c.state === CommentState.PUBLISHED && !c.hiddenAt && !c.withdrawnAt && c.consentToPublish;
+
+export interface CommentFilter {
+  /** Only what the public may see. */
+  publicOnly: boolean;
+  /** Also show this user's own comments, whatever their state (authors see their pending comments). */
+  includeAuthor?: string | null;
+  unanswered?: boolean;
+  state?: CommentState;
+  hidden?: boolean;
+  flagged?: boolean;
+  commenterKey?: string;
+  /** Top-level comments on the whole document (paragraph 0). */
+  documentLevel?: boolean;
+}
+
+/** The stable key of a commenter in one period: the account, or the guest's e-mail (hashed, never shown). */
+export const COMMENTER_KEY_SQL = `coalesce(c.author_id::text, 'guest-' || md5(c.period_id::text || lower(c.guest_email)))`;
+
+@Injectable()
+export class CommentRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(comment: NewComment, paragraphs: number[]): Promise<CommentEntity> {
+    const saved = await this.db.manager.save(this.db.manager.create(CommentEntity, { ...comment, revision: 1 }));
+    if (!saved.parentId) {
+      await this.db.manager.query(
+        `INSERT INTO comment_paragraphs (period_id, paragraph, created_at, comment_id, public)
+         SELECT $1, p, $2, $3, $4 FROM unnest($5::int[]) AS p`,
+        [saved.periodId, saved.createdAt, saved.id, isPublic(saved), paragraphs],
+      );
+    }
+    return saved;
+  }
+
+  findById(id: string): Promise<CommentEntity | null> {
+    return this.db.manager.findOneBy(CommentEntity, { id });
+  }
+
+  findByIds(ids: readonly string[]): Promise<CommentEntity[]> {
+    return this.db.manager.createQueryBuilder(CommentEntity, 'c').where('c.id = ANY(:ids)', { ids: [...ids] }).getMany();
+  }
+
+  lock(id: string): Promise<CommentEntity | null> {
+    return this.db.manager.createQueryBuilder(CommentEntity, 'c').where('c.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  /** Applies changes and keeps the paragraph index's public flag in step. */
+  async update(id: string, changes: Partial<CommentEntity>): Promise<CommentEntity> {
+    await this.db.manager.update(CommentEntity, { id }, changes);
+    const after = await this.db.manager.findOneByOrFail(CommentEntity, { id });
+    await this.db.manager.query(`UPDATE comment_paragraphs SET public = $2 WHERE comment_id = $1 AND public <> $2`, [id, isPublic(after)]);
+    return after;
+  }
+
+  insertRevision(revision: CommentRevisionEntity): Promise<CommentRevisionEntity> {
+    return this.db.manager.save(this.db.manager.create(CommentRevisionEntity, revision));
+  }
+
+  revisions(commentId: string): Promise<CommentRevisionEntity[]> {
+    return this.db.manager.find(CommentRevisionEntity, { where: { commentId }, order: { revision: 'ASC' } });
+  }
+
+  private filtered(periodId: string, filter: CommentFilter) {
+    const qb = this.db.manager.createQueryBuilder(CommentEntity, 'c').where('c.period_id = :periodId', { periodId }).andWhere('c.parent_id IS NULL');
+    if (filter.publicOnly) {
+      if (filter.includeAuthor) qb.andWhere(`((${PUBLIC_SQL}) OR c.author_id = :author)`, { author: filter.includeAuthor });
+      else qb.andWhere(PUBLIC_SQL);
+    }
+    if (filter.unanswered) {
+      qb.andWhere(`c.disposition IS NULL AND c.state <> 'REJECTED' AND c.withdrawn_at IS NULL AND c.hidden_at IS NULL`);
+    }
+    if (filter.state) qb.andWhere('c.state = :state', { state: filter.state });
+    if (filter.hidden !== undefined) qb.andWhere(filter.hidden ? 'c.hidden_at IS NOT NULL' : 'c.hidden_at IS NULL');
+    if (filter.flagged) qb.andWhere('EXISTS (SELECT 1 FROM comment_flags f WHERE f.comment_id = c.id)');
+    if (filter.commenterKey) qb.andWhere(`${COMMENTER_KEY_SQL} = :key`, { key: filter.commenterKey });
+    if (filter.documentLevel) qb.andWhere(`c.anchor_kind = 'DOCUMENT'`);
+    return qb;
+  }
+
+  page(periodId: string, filter: CommentFilter, page: PageRequest): Promise<CommentEntity[]> {
+    return fetchPage(this.filtered(periodId, filter), page, { columns: ['c.created_at', 'c.id'], direction: 'ASC' });
+  }
+
+  count(periodId: string, filter: CommentFilter): Promise<number> {
+    return this.filtered(periodId, filter).getCount();
+  }
+
+  /**
+   * One paragraph's comments, oldest first, keyset-paginated on the paragraph index: constant cost
+   * per page at any depth. The public read walks only the public rows of the partial index.
+   */
+  async pageOnParagraph(periodId: string, paragraph: number, publicOnly: boolean, page: PageRequest): Promise<CommentEntity[]> {
+    const ascending = !page.backward;
+    const params: unknown[] = [periodId, paragraph, page.limit + 1];
+    let after = '';
+    if (page.cursor) {
+      params.push(new Date(String(page.cursor[0])), String(page.cursor[1]));
+      after = `AND (cp.created_at, cp.comment_id) ${ascending ? '>' : '<'} ($4, $5)`;
+    }
+    const ids: { comment_id: string }[] = await this.db.manager.query(
+      `SELECT cp.comment_id FROM comment_paragraphs cp
+        WHERE cp.period_id = $1 AND cp.paragraph = $2 ${publicOnly ? 'AND cp.public' : ''} ${after}
+        ORDER BY cp.created_at ${ascending ? 'ASC' : 'DESC'}, cp.comment_id ${ascending ? 'ASC' : 'DESC'}
+        LIMIT $3`,
+      params,
+    );
+    const rows = await this.findByIds(ids.map((r) => r.comment_id));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((r) => byId.get(r.comment_id)).filter((c): c is CommentEntity => c !== undefined);
+  }
+
+  async countOnParagraph(periodId: string, paragraph: number, publicOnly: boolean): Promise<number> {
+    const [row]: { n: string }[] = await this.db.manager.query(
+      `SELECT count(*) AS n FROM comment_paragraphs WHERE period_id = $1 AND paragraph = $2 ${publicOnly ? 'AND public' : ''}`,
+      [periodId, paragraph],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** Comment counts per paragraph number (0 = the whole document). */
+  async countsByParagraph(periodId: string, publicOnly: boolean): Promise<Map<number, number>> {
+    const rows: { paragraph: number; n: string }[] = await this.db.manager.query(
+      `SELECT paragraph, count(*) AS n FROM comment_paragraphs WHERE period_id = $1 ${publicOnly ? 'AND public' : ''} GROUP BY paragraph`,
+      [periodId],
+    );
+    return new Map(rows.map((r) => [Number(r.paragraph), Number(r.n)]));
+  }
+
+  private replies(parentId: string, publicOnly: boolean, viewer: string | null) {
+    const qb = this.db.manager.createQueryBuilder(CommentEntity, 'c').where('c.parent_id = :parentId', { parentId });
+    if (publicOnly) {
+      if (viewer) qb.andWhere(`((${PUBLIC_SQL}) OR c.author_id = :viewer)`, { viewer });
+      else qb.andWhere(PUBLIC_SQL);
+    }
+    return qb;
+  }
+
+  pageReplies(parentId: string, publicOnly: boolean, viewer: string | null, page: PageRequest): Promise<CommentEntity[]> {
+    return fetchPage(this.replies(parentId, publicOnly, viewer), page, { columns: ['c.created_at', 'c.id'], direction: 'ASC' });
+  }
+
+  countReplies(parentId: string, publicOnly: boolean, viewer: string | null): Promise<number> {
+    return this.replies(parentId, publicOnly, viewer).getCount();
+  }
+
+  /** Reply counts for many comments at once (DataLoader batch). */
+  async replyCounts(parentIds: readonly string[], publicOnly: boolean): Promise<Map<string, number>> {
+    const rows: { parent_id: string; n: string }[] = await this.db.manager.query(
+      `SELECT c.parent_id, count(*) AS n FROM comments c WHERE c.parent_id = ANY($1) ${publicOnly ? `AND ${PUBLIC_SQL}` : ''} GROUP BY c.parent_id`,
+      [[...parentIds]],
+    );
+    return new Map(rows.map((r) => [r.parent_id, Number(r.n)]));
+  }
+
+  /** Recent comments by the same account or address with the same text: repeated submissions. */
+  async countSameText(periodId: string, fingerprint: string, authorId: string | null, guestEmail: string | null): Promise<number> {
+    const [row]: { n: string }[] = await this.db.manager.query(
+      `SELECT count(*) AS n FROM comments WHERE period_id = $1 AND fingerprint = $2
+          AND ((author_id IS NOT NULL AND author_id = $3) OR (guest_email IS NOT NULL AND lower(guest_email) = lower($4)))`,
+      [periodId, fingerprint, authorId, guestEmail],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** Whoever commented in the period (accounts), for notices such as an extension. */
+  async commenterIds(periodId: string): Promise<string[]> {
+    const rows: { author_id: string }[] = await this.db.manager.query(
+      `SELECT DISTINCT author_id FROM comments WHERE period_id = $1 AND author_id IS NOT NULL`,
+      [periodId],
+    );
+    return rows.map((r) => r.author_id);
+  }
+
+  async guestAddresses(periodId: string): Promise<{ email: string; name: string }[]> {
+    return this.db.manager.query(
+      `SELECT DISTINCT ON (lower(guest_email)) guest_email AS email, commenter_name AS name FROM comments WHERE period_id = $1 AND guest_email IS NOT NULL`,
+      [periodId],
+    );
+  }
+}

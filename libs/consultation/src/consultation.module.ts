@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@intersessional/audit';
+import { DocumentsModule } from '@intersessional/documents';
+import { IdentityModule } from '@intersessional/identity';
+import { WorkstreamsModule } from '@intersessional/workstreams';
+import { AnswerService } from './answers/answer.service';
+import { Anchoring } from './comment/anchoring';
+import { CommentRepository } from './comment/comment.repository';
+import { CommentResolver } from './comment/comment.resolver';
+import { CommentService } from './comment/comment.service';
+import { ConsultationEvents } from './consultation.events';
+import { ConsultationLoaders } from './consultation.loaders';
+import { ConsultationPolicy } from './consultation.policy';
+import { FlagRepository } from './moderation/flag.repository';
+import { ModerationService } from './moderation/moderation.service';
+import { CommentPeriodRepository } from './period/comment-period.repository';
+import { CommentPeriodResolver, DocumentPeriodsResolver, WorkstreamPeriodsResolver } from './period/comment-period.resolver';
+import { CommentPeriodService } from './period/comment-period.service';
+import { PeriodScheduler } from './period/period-scheduler';
+
+@Module({
+  imports: [AuditModule, IdentityModule, WorkstreamsModule, DocumentsModule],
+  providers: [
+    ConsultationPolicy,
+    ConsultationEvents,
+    ConsultationLoaders,
+    CommentPeriodRepository,
+    CommentPeriodService,
+    CommentPeriodResolver,
+    WorkstreamPeriodsResolver,
+    DocumentPeriodsResolver,
+    PeriodScheduler,
+    Anchoring,
+    CommentRepository,
+    CommentService,
+    CommentResolver,
+    FlagRepository,
+    ModerationService,
+    AnswerService,
+  ],
+  exports: [ConsultationEvents, CommentPeriodService, CommentService, PeriodScheduler],
+})
+export class ConsultationModule {}

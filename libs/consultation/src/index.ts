@@ -1,0 +1,15 @@
+import { CommentEntity, CommentFlagEntity, CommentRevisionEntity } from './comment/comment.entity';
+import { Consultation1732409000000 } from './migrations/1732409000000-consultation';
+import { CommentPeriodEntity } from './period/comment-period.entity';
+
+export * from './comment/comment.entity';
+export * from './comment/comment.service';
+export * from './consultation.errors';
+export * from './consultation.events';
+export * from './consultation.module';
+export * from './period/comment-period.entity';
+export * from './period/comment-period.service';
+export * from './period/period-scheduler';
+
+export const consultationEntities = [CommentPeriodEntity, CommentEntity, CommentRevisionEntity, CommentFlagEntity];
+export const consultationMigrations = [Consultation1732409000000];

@@ -1,0 +1,207 @@
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, CurrentActor, OptionalActor, Public, SignedIn } from '@intersessional/access';
+import { type RequestContext, badInput, toConnection, toPageRequest } from '@intersessional/graphql';
+import { DocumentModel } from '@intersessional/documents';
+import { WorkstreamModel } from '@intersessional/workstreams';
+import { CommentConnection, CommentsFilterArgs } from '../comment/comment.model';
+import { CommentRepository } from '../comment/comment.repository';
+import { toCommentModel, toPeriodModel } from '../consultation.mapper';
+import { ConsultationLoaders } from '../consultation.loaders';
+import { Anchoring } from '../comment/anchoring';
+import type { CommentPeriodEntity } from './comment-period.entity';
+import {
+  CommentPeriodConnection,
+  CommentPeriodModel,
+  CreateCallForContributionsInput,
+  CreateCommentPeriodInput,
+  ExtendPeriodArgs,
+  ParagraphCommentsArgs,
+  PeriodIdArgs,
+  PeriodParagraphModel,
+  PeriodsArgs,
+  ReasonArgs,
+  UpdateCommentPeriodInput,
+} from './comment-period.model';
+import { CommentPeriodRepository } from './comment-period.repository';
+import { CommentPeriodService } from './comment-period.service';
+
+const required = <T>(value: T | undefined, field: string): T => {
+  if (value === undefined || value === null) throw badInput(field, 'is required');
+  return value;
+};
+
+@Resolver(() => CommentPeriodModel)
+export class CommentPeriodResolver {
+  constructor(
+    private readonly periods: CommentPeriodService,
+    private readonly commentRows: CommentRepository,
+    private readonly anchoring: Anchoring,
+    private readonly loaders: ConsultationLoaders,
+  ) {}
+
+  private model(period: CommentPeriodEntity): CommentPeriodModel {
+    return toPeriodModel(period, this.periods.status(period));
+  }
+
+  /** Policy: scheduled periods are public (within the document's visibility); drafts for facilitators only. */
+  @Public()
+  @Query(() => CommentPeriodModel)
+  async commentPeriod(@Args() { id }: PeriodIdArgs, @OptionalActor() actor: Actor | null) {
+    return this.model(await this.periods.readable(actor, id));
+  }
+
+  /** Policy: facilitators and lead experts of the document's workstream, or the Secretariat. */
+  @SignedIn()
+  @Mutation(() => CommentPeriodModel, { description: 'Opens a draft to public comment on a frozen version (optionally freezing it now).' })
+  async createCommentPeriod(@Args('input') input: CreateCommentPeriodInput, @CurrentActor() actor: Actor) {
+    return this.model(
+      await this.periods.createOnDocument(actor, {
+        ...input,
+        title: required(input.title, 'title'),
+        timeZone: input.timeZone ?? 'UTC',
+        opensAt: required(input.opensAt, 'opensAt'),
+        closesAt: required(input.closesAt, 'closesAt'),
+      }),
+    );
+  }
+
+  /** Policy: facilitators and lead experts of the workstream, or the Secretariat. */
+  @SignedIn()
+  @Mutation(() => CommentPeriodModel, { description: 'A call for contributions, not tied to a document.' })
+  async createCallForContributions(@Args('input') input: CreateCallForContributionsInput, @CurrentActor() actor: Actor) {
+    return this.model(
+      await this.periods.createCall(actor, {
+        ...input,
+        title: required(input.title, 'title'),
+        timeZone: input.timeZone ?? 'UTC',
+        opensAt: required(input.opensAt, 'opensAt'),
+        closesAt: required(input.closesAt, 'closesAt'),
+      }),
+    );
+  }
+
+  /** Policy: facilitators; until the period opens. */
+  @SignedIn()
+  @Mutation(() => CommentPeriodModel)
+  async updateCommentPeriod(@Args('input') { id, schedule, ...changes }: UpdateCommentPeriodInput, @CurrentActor() actor: Actor) {
+    const updated = await this.periods.update(actor, id, changes);
+    return this.model(schedule && !updated.scheduledAt ? await this.periods.schedule(actor, id) : updated);
+  }
+
+  /** Policy: facilitators. */
+  @SignedIn()
+  @Mutation(() => CommentPeriodModel, { description: 'Draft → scheduled: it opens and closes by itself at its times.' })
+  async scheduleCommentPeriod(@Args() { id }: PeriodIdArgs, @CurrentActor() actor: Actor) {
+    return this.model(await this.periods.schedule(actor, id));
+  }
+
+  /** Policy: facilitators. */
+  @SignedIn()
+  @Mutation(() => CommentPeriodModel, { description: 'A later closing time; everyone who commented is told.' })
+  async extendCommentPeriod(@Args() { id, closesAt, reason }: ExtendPeriodArgs, @CurrentActor() actor: Actor) {
+    return this.model(await this.periods.extend(actor, id, closesAt, reason ?? null));
+  }
+
+  /** Policy: facilitators. */
+  @SignedIn()
+  @Mutation(() => CommentPeriodModel)
+  async closeCommentPeriodEarly(@Args() { id, reason }: ReasonArgs, @CurrentActor() actor: Actor) {
+    return this.model(await this.periods.closeEarly(actor, id, reason ?? null));
+  }
+
+  /** Policy: facilitators; every comment answered, or a reason given. */
+  @SignedIn()
+  @Mutation(() => CommentPeriodModel, { description: 'Publishes the synthesis of a closed period.' })
+  async publishSynthesis(@Args() { id, reason }: ReasonArgs, @CurrentActor() actor: Actor) {
+    return this.model(await this.periods.publishSynthesis(actor, id, reason ?? null));
+  }
+
+  /** Policy: as the period. */
+  @Public()
+  @ResolveField(() => [PeriodParagraphModel], { description: 'The version under comment, paragraph by paragraph, with public comment counts (empty for calls).' })
+  async paragraphs(@Parent() period: CommentPeriodModel): Promise<PeriodParagraphModel[]> {
+    if (!period.versionId) return [];
+    const [{ blocks }, counts] = await Promise.all([this.anchoring.versionText(period.versionId), this.commentRows.countsByParagraph(period.id, true)]);
+    return blocks.map((b) => ({ number: b.number, blockId: b.blockId, type: b.type, text: b.text, commentCount: b.number ? counts.get(b.number) ?? 0 : 0 }));
+  }
+
+  /** Policy: as the period; public comments (facilitators see all). */
+  @Public()
+  @ResolveField(() => Int, { description: 'Comments on the whole document (paragraph 0) or the call.' })
+  async documentCommentCount(@Parent() period: CommentPeriodModel) {
+    return (await this.commentRows.countsByParagraph(period.id, true)).get(0) ?? 0;
+  }
+
+  /** Policy: public comments for everyone; facilitators see every comment of the paragraph. */
+  @Public()
+  @ResolveField(() => CommentConnection, { description: "One paragraph's comments, oldest first (0: the whole document). Replies load per comment." })
+  async paragraphComments(@Parent() period: CommentPeriodModel, @Args() args: ParagraphCommentsArgs, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext) {
+    const page = toPageRequest(args);
+    const publicOnly = !(await this.loaders.canFacilitate(ctx.loaders, actor).load(period.workstreamId));
+    const [rows, total] = await Promise.all([
+      this.commentRows.pageOnParagraph(period.id, args.paragraph, publicOnly, page),
+      this.commentRows.countOnParagraph(period.id, args.paragraph, publicOnly),
+    ]);
+    return toConnection(rows, page, total, (c) => [c.createdAt.toISOString(), c.id], toCommentModel);
+  }
+
+  /** Policy: public comments for everyone (plus your own); facilitators see all and may filter by answer, state, report. */
+  @Public()
+  @ResolveField(() => CommentConnection, { description: 'Top-level comments, oldest first.' })
+  async comments(@Parent() period: CommentPeriodModel, @Args() args: CommentsFilterArgs, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext) {
+    const page = toPageRequest(args);
+    const facilitator = await this.loaders.canFacilitate(ctx.loaders, actor).load(period.workstreamId);
+    const filter = facilitator
+      ? { publicOnly: false, unanswered: args.unanswered, state: args.state, hidden: args.hidden, flagged: args.flagged, commenterKey: args.commenterKey }
+      : { publicOnly: true, includeAuthor: actor?.userId ?? null, commenterKey: args.commenterKey };
+    const [rows, total] = await Promise.all([this.commentRows.page(period.id, filter, page), this.commentRows.count(period.id, filter)]);
+    return toConnection(rows, page, total, (c) => [c.createdAt.toISOString(), c.id], toCommentModel);
+  }
+
+  /** Policy: signed-in viewers learn whether they run this period (clients show the facilitator tools). */
+  @Public()
+  @ResolveField(() => Boolean)
+  async viewerCanFacilitate(@Parent() period: CommentPeriodModel, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext) {
+    return this.loaders.canFacilitate(ctx.loaders, actor).load(period.workstreamId);
+  }
+}
+
+@Resolver(() => WorkstreamModel)
+export class WorkstreamPeriodsResolver {
+  constructor(
+    private readonly periods: CommentPeriodService,
+    private readonly repository: CommentPeriodRepository,
+  ) {}
+
+  /** Policy: the periods the viewer may read (drafts for facilitators only). */
+  @Public()
+  @ResolveField(() => CommentPeriodConnection, { description: 'Comment periods and calls for contributions, newest first.' })
+  async commentPeriods(@Parent() workstream: WorkstreamModel, @Args() args: PeriodsArgs, @OptionalActor() actor: Actor | null) {
+    const page = toPageRequest(args);
+    const scope = { includeDrafts: await this.periods.canFacilitateIn(actor, workstream.id) };
+    const [rows, total] = await Promise.all([this.repository.page(workstream.id, page, scope), this.repository.count(workstream.id, scope)]);
+    const readable = [];
+    for (const row of rows) if (await this.periods.canRead(actor, row)) readable.push(row);
+    return toConnection(readable, page, total, (p) => [p.createdAt.toISOString(), p.id], (p) => toPeriodModel(p, this.periods.status(p)));
+  }
+}
+
+@Resolver(() => DocumentModel)
+export class DocumentPeriodsResolver {
+  constructor(
+    private readonly periods: CommentPeriodService,
+    private readonly repository: CommentPeriodRepository,
+  ) {}
+
+  /** Policy: as the document; drafts for facilitators only. */
+  @Public()
+  @ResolveField(() => CommentPeriodConnection, { description: 'Comment periods on this document, newest first.' })
+  async commentPeriods(@Parent() document: DocumentModel, @Args() args: PeriodsArgs, @OptionalActor() actor: Actor | null) {
+    const page = toPageRequest(args);
+    const scope = { documentId: document.id, includeDrafts: await this.periods.canFacilitateIn(actor, document.workstreamId) };
+    const [rows, total] = await Promise.all([this.repository.page(document.workstreamId, page, scope), this.repository.count(document.workstreamId, scope)]);
+    const readable = [];
+    for (const row of rows) if (await this.periods.canRead(actor, row)) readable.push(row);
+    return toConnection(readable, page, total, (p) => [p.createdAt.toISOString(), p.id], (p) => toPeriodModel(p, this.periods.status(p)));
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock, Database } from '@intersessional/database';
+import { ConsultationEvents } from '../consultation.events';
+import { CommentPeriodRepository } from './comment-period.repository';
+
+/** How often due events are looked for; they fire at most this late. */
+const TICK_MS = 5000;
+
+/**
+ * Fires each period's timed events (opened, closing in 48 hours, closed) once: at start-up for whatever
+ * fell due while no server ran, then every few seconds. The event row is inserted with ON CONFLICT DO
+ * NOTHING in the same transaction as the notices, so several instances never fire one twice, and a
+ * crash before commit leaves it to fire on the next tick. The period's state never waits for this: it
+ * is computed from the times on every read.
+ */
+@Injectable()
+export class PeriodScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('PeriodScheduler');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly periods: CommentPeriodRepository,
+    private readonly events: ConsultationEvents,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  /** Fires everything due now; resolves when done (tests call it instead of waiting for the timer). */
+  tick(): Promise<void> {
+    this.running = this.running.then(() => this.fireDue()).catch((error: unknown) => this.logger.warn(`could not fire period events: ${String(error)}`));
+    return this.running;
+  }
+
+  private async fireDue(): Promise<void> {
+    for (const due of await this.periods.dueEvents(this.clock.now())) {
+      await this.db.transaction(async () => {
+        if (!(await this.periods.claimEvent(due))) return;
+        const period = await this.periods.findById(due.periodId);
+        if (period) this.events.emit({ type: 'period.timed', period, event: due.event });
+      });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}
