@@ -154,6 +154,9 @@ export function quoteOf(text: string, start: number, end: number): TextQuote {
   return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) };
 }
 
+/** Short quotes must match closely (few characters say little); long ones may have been edited more. */
+const defaultQuality = (exact: string): number => (exact.length >= 20 ? 0.6 : 0.8);
+
 /** 1 for equal strings, falling towards 0 with the edit distance. */
 function similarity(a: string, b: string): number {
   if (!a.length && !b.length) return 1;
@@ -168,7 +171,7 @@ function similarity(a: string, b: string): number {
  * the prefix and suffix around them match and how near they are to where the passage used to be.
  * Returns null when nothing is at least `minQuality` similar.
  */
-export function findQuote(text: string, quote: TextQuote, hint: number, minQuality = 0.75): { start: number; end: number; quality: number } | null {
+export function findQuote(text: string, quote: TextQuote, hint: number, minQuality = defaultQuality(quote.exact)): { start: number; end: number; quality: number } | null {
   if (!quote.exact) return null;
   const maxErrors = Math.min(256, Math.floor(quote.exact.length * (1 - minQuality)));
   const matches = search(text, quote.exact, maxErrors);

@@ -1,0 +1,266 @@
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { Clock } from '@intersessional/database';
+import { freshIp, Given, type TestUser } from './support/given';
+import { type TestApp, startTestApp } from './support/test-app';
+
+const DRAFT = `# Findings
+
+Norms are implemented unevenly across regions.
+
+Capacity building works best when it is demand-driven.
+
+Civil society is rarely consulted.
+`;
+
+const CREATE = `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id versionId closesAt } }`;
+const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id state suggestion } }`;
+const LIVE = `query($id: ID!) { comment(id: $id) { liveAnchor { status startParagraph endParagraph text } } }`;
+const APPLY = `mutation($id: ID!, $confirm: Boolean) { applySuggestion(id: $id, confirmChanged: $confirm) { suggestionAppliedAt answer { disposition response } } }`;
+const IMPORT = `mutation($id: ID!, $markdown: String!) { importDocumentMarkdown(id: $id, markdown: $markdown, replace: true) { id } }`;
+const PARAGRAPH = `query($id: ID!, $p: Int!) { commentPeriod(id: $id) { paragraphs { number commentCount } paragraphComments(paragraph: $p, first: 50) { totalCount edges { node { id body } } } } }`;
+
+const HOUR = 3600_000;
+
+const waitFor = async (check: () => boolean, what: string, timeoutMs = 5000) => {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe('processing public comments: anchors on the live draft, suggestions, moderation, answers', () => {
+  let t: TestApp;
+  let given: Given;
+  let bpf: { id: string; facilitator: TestUser };
+  let editor: TestUser;
+  let commenter: TestUser;
+  let reader: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    given = new Given(t);
+    bpf = await given.workstream('BPF', { joinPolicy: 'OPEN' });
+    editor = await given.user();
+    await given.member(bpf.id, editor);
+    commenter = await given.user({ stakeholderGroup: 'GOVERNMENT', country: 'BR' });
+    reader = await given.user();
+  });
+  afterAll(() => t.close());
+
+  /** A fresh public draft and a scheduled, open period on it. */
+  const setUp = async (settings: Record<string, unknown> = {}) => {
+    const documentId = (
+      await editor.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
+        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: DRAFT },
+      })
+    ).createDocument.id;
+    const now = Date.now();
+    const period = (
+      await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string; versionId: string; closesAt: string } }>(CREATE, {
+        input: {
+          documentId,
+          freezeVersionLabel: 'Draft for public comment',
+          title: 'Comment on the draft',
+          timeZone: 'UTC',
+          opensAt: new Date(now - 1000).toISOString(),
+          closesAt: new Date(now + 14 * 24 * HOUR).toISOString(),
+          schedule: true,
+          ...settings,
+        },
+      })
+    ).createCommentPeriod;
+    return { documentId, period };
+  };
+
+  const submit = async (user: TestUser | null, input: Record<string, unknown>) => {
+    const result = await (user ? user.client : t.client).request<{ submitComment: { id: string; state: string } }>(
+      SUBMIT,
+      { input: { language: 'en', speakingFor: 'ORGANISATION', consentToPublish: true, body: 'Comment.', ...input } },
+      { 'x-forwarded-for': freshIp() },
+    );
+    if (!result.data) throw new Error(JSON.stringify(result.errors));
+    return result.data.submitComment;
+  };
+
+  /** A range comment on `exact` in paragraph `paragraph` of DRAFT. */
+  const onText = (periodId: string, paragraph: number, text: string, exact: string, extra: Record<string, unknown> = {}) => {
+    const offset = text.indexOf(exact);
+    return submit(commenter, { periodId, anchor: { kind: 'RANGE', start: { paragraph, offset }, end: { paragraph, offset: offset + exact.length } }, ...extra });
+  };
+  const P1 = 'Norms are implemented unevenly across regions.';
+  const P2 = 'Capacity building works best when it is demand-driven.';
+  const P3 = 'Civil society is rarely consulted.';
+
+  const live = async (id: string, as: TestUser = bpf.facilitator) => (await as.client.ok<{ comment: { liveAnchor: Record<string, unknown> | null } }>(LIVE, { id })).comment.liveAnchor;
+
+  it('projects every comment onto today’s draft: exact, moved, changed, orphaned', async () => {
+    const { documentId, period } = await setUp();
+    const exact = await onText(period.id, 2, P2, 'demand-driven');
+    const moved = await onText(period.id, 3, P3, 'rarely consulted');
+    const changed = await onText(period.id, 1, P1, 'implemented unevenly across regions');
+    const orphaned = await onText(period.id, 3, P3, 'Civil society');
+
+    // the editors revise the live draft after the version was frozen
+    await editor.client.ok(IMPORT, {
+      id: documentId,
+      markdown: '# Findings\n\nA new opening paragraph.\n\nNorms are implemented very unevenly across all regions.\n\nCapacity building works best when it is demand-driven.\n\nThe community is rarely consulted.\n',
+    });
+    expect(await live(exact.id)).toMatchObject({ status: 'MOVED', startParagraph: 3, text: 'demand-driven' });
+    expect(await live(moved.id)).toMatchObject({ status: 'MOVED', startParagraph: 4, text: 'rarely consulted' });
+    expect(await live(changed.id)).toMatchObject({ status: 'CHANGED', startParagraph: 2 });
+    expect(await live(orphaned.id)).toMatchObject({ status: 'ORPHANED', startParagraph: null, text: null });
+    // the public reads the frozen version, not the live draft
+    expect(await live(exact.id, reader)).toBeNull();
+  });
+
+  it('keeps relative positions exact through edits elsewhere (the Yjs path, not only the quote)', async () => {
+    const { documentId, period } = await setUp();
+    const c = await onText(period.id, 2, P2, 'demand-driven');
+    expect(await live(c.id)).toMatchObject({ status: 'EXACT', startParagraph: 2, text: 'demand-driven' });
+    const { token } = (await editor.client.ok<{ collaborationToken: { token: string } }>(`mutation($id: ID!) { collaborationToken(documentId: $id) { token } }`, { id: documentId })).collaborationToken;
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`${t.url.replace('http', 'ws')}/collab`, documentId, doc, { params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+    try {
+      await waitFor(() => provider.synced, 'sync');
+      const p3 = doc.getXmlFragment('default').get(3) as Y.XmlElement;
+      (p3.get(0) as Y.XmlText).insert(0, 'Sadly, ');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await live(c.id)).toMatchObject({ status: 'EXACT', startParagraph: 2 });
+    } finally {
+      provider.destroy();
+    }
+  });
+
+  it('applies a suggestion as one live edit that connected editors see, and records the answer', async () => {
+    const { documentId, period } = await setUp();
+    const c = await onText(period.id, 2, P2, 'demand-driven', { suggestion: 'demand-driven and locally owned', body: 'Ownership matters.' });
+    const { token } = (await editor.client.ok<{ collaborationToken: { token: string } }>(`mutation($id: ID!) { collaborationToken(documentId: $id) { token } }`, { id: documentId })).collaborationToken;
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`${t.url.replace('http', 'ws')}/collab`, documentId, doc, { params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+    try {
+      await waitFor(() => provider.synced, 'sync');
+      let transactions = 0;
+      doc.on('update', () => (transactions += 1));
+      expect((await editor.client.fails(APPLY, { id: c.id })).extensions?.code).toBe('NOT_FOUND'); // members cannot; facilitators can
+      const applied = await bpf.facilitator.client.ok<{ applySuggestion: { suggestionAppliedAt: string; answer: { disposition: string } } }>(APPLY, { id: c.id });
+      expect(applied.applySuggestion.answer.disposition).toBe('ACCEPTED');
+      await waitFor(() => doc.getXmlFragment('default').toString().includes('demand-driven and locally owned'), 'the editor to see the suggestion live');
+      expect(transactions).toBe(1);
+      expect((await bpf.facilitator.client.fails(APPLY, { id: c.id })).extensions?.code).toBe('CONFLICT');
+      const stored = await fetch(`${t.url}/documents/${documentId}/export?format=markdown`).then((r) => r.text());
+      expect(stored).toContain('Capacity building works best when it is demand-driven and locally owned.');
+    } finally {
+      provider.destroy();
+    }
+  });
+
+  it('refuses a suggestion whose passage changed unless the facilitator confirms, and one whose passage is gone', async () => {
+    const { documentId, period } = await setUp();
+    const changed = await onText(period.id, 1, P1, 'implemented unevenly across regions', { suggestion: 'implemented in every region, at different speeds' });
+    const gone = await onText(period.id, 3, P3, 'Civil society is rarely consulted.', { suggestion: 'Civil society is consulted too late.' });
+    await editor.client.ok(IMPORT, { id: documentId, markdown: '# Findings\n\nNorms are implemented very unevenly across regions.\n\nCapacity building works best when it is demand-driven.\n' });
+    const refused = await bpf.facilitator.client.fails(APPLY, { id: changed.id });
+    expect(refused.extensions).toMatchObject({ code: 'ANCHOR_CHANGED', currentText: expect.stringContaining('very unevenly') as unknown });
+    expect((await bpf.facilitator.client.fails(APPLY, { id: gone.id })).extensions?.code).toBe('ANCHOR_ORPHANED');
+    await bpf.facilitator.client.ok(APPLY, { id: changed.id, confirm: true });
+    const stored = await fetch(`${t.url}/documents/${documentId}/export?format=markdown`).then((r) => r.text());
+    expect(stored).toContain('Norms are implemented in every region, at different speeds.');
+  });
+
+  it('hides a comment from the public, with the reason on the record, and unhides it', async () => {
+    const { period } = await setUp();
+    const c = await onText(period.id, 2, P2, 'demand-driven', { body: 'Offensive words here.' });
+    const FLAG = `mutation($id: ID!) { flagComment(id: $id, reason: HARASSMENT, note: "insulting") { id } }`;
+    await reader.client.ok(FLAG, { id: c.id });
+    expect((await reader.client.fails(FLAG, { id: c.id })).extensions?.code).toBe('CONFLICT');
+    expect((await reader.client.fails(`mutation($id: ID!) { hideComment(id: $id, reason: "x") { id } }`, { id: c.id })).extensions?.code).toBe('NOT_FOUND');
+    const flagged = await bpf.facilitator.client.ok<{ commentPeriod: { comments: { totalCount: number } } }>(
+      `query($id: ID!) { commentPeriod(id: $id) { comments(flagged: true) { totalCount } } }`,
+      { id: period.id },
+    );
+    expect(flagged.commentPeriod.comments.totalCount).toBe(1);
+
+    await bpf.facilitator.client.ok(`mutation($id: ID!) { hideComment(id: $id, reason: "Code of Conduct: harassment") { id } }`, { id: c.id });
+    const publicView = await t.client.ok<{ commentPeriod: { paragraphs: { number: number; commentCount: number }[]; paragraphComments: { totalCount: number } } }>(PARAGRAPH, { id: period.id, p: 2 });
+    expect(publicView.commentPeriod.paragraphComments.totalCount).toBe(0);
+    expect(publicView.commentPeriod.paragraphs.find((p) => p.number === 2)?.commentCount).toBe(0);
+    expect((await t.client.fails(`query($id: ID!) { comment(id: $id) { body } }`, { id: c.id })).extensions?.code).toBe('NOT_FOUND');
+    const all = await t.client.ok<{ commentPeriod: { comments: { totalCount: number } } }>(`query($id: ID!) { commentPeriod(id: $id) { comments(hidden: true) { totalCount } } }`, { id: period.id });
+    expect(all.commentPeriod.comments.totalCount).toBe(0); // the filter is for facilitators; the public never sees hidden ones
+    const moderated = await bpf.facilitator.client.ok<{ comment: { hidden: boolean; moderation: { hiddenReason: string; flags: { reason: string; count: number }[] } } }>(
+      `query($id: ID!) { comment(id: $id) { hidden moderation { hiddenReason flags { reason count } } } }`,
+      { id: c.id },
+    );
+    expect(moderated.comment).toEqual({ hidden: true, moderation: { hiddenReason: 'Code of Conduct: harassment', flags: [{ reason: 'HARASSMENT', count: 1 }] } });
+
+    await bpf.facilitator.client.ok(`mutation($id: ID!) { unhideComment(id: $id, reason: "Reviewed: criticism, not harassment") { id } }`, { id: c.id });
+    expect((await t.client.ok<{ commentPeriod: { paragraphComments: { totalCount: number } } }>(PARAGRAPH, { id: period.id, p: 2 })).commentPeriod.paragraphComments.totalCount).toBe(1);
+    const audit = (await t.dataSource.query(`SELECT action, summary->>'reason' AS reason FROM audit_events WHERE entity_id = $1 ORDER BY id`, [c.id])) as { action: string; reason: string }[];
+    expect(audit).toEqual([
+      { action: 'comment.hidden', reason: 'Code of Conduct: harassment' },
+      { action: 'comment.unhidden', reason: 'Reviewed: criticism, not harassment' },
+    ]);
+  });
+
+  it('guests comment where allowed; their comments wait in the queue until approved', async () => {
+    const { period } = await setUp({ participation: 'REGISTERED_AND_GUESTS' });
+    const guest = { name: 'Ana Guest', email: 'ana@example.org', organisation: 'Rede Digital', stakeholderGroup: 'CIVIL_SOCIETY', country: 'PT' };
+    const held = await submit(null, { periodId: period.id, anchor: { kind: 'DOCUMENT' }, body: 'From a guest.', guest });
+    expect(held.state).toBe('PENDING');
+    expect((await t.client.fails(`query($id: ID!) { comment(id: $id) { id } }`, { id: held.id })).extensions?.code).toBe('NOT_FOUND');
+    const queue = await bpf.facilitator.client.ok<{ commentPeriod: { comments: { edges: { node: { id: string; commenter: { guest: boolean; name: string; region: string }; moderation: { heldReason: string } } }[] } } }>(
+      `query($id: ID!) { commentPeriod(id: $id) { comments(state: PENDING) { edges { node { id commenter { guest name region } moderation { heldReason } } } } } }`,
+      { id: period.id },
+    );
+    expect(queue.commentPeriod.comments.edges.map((e) => e.node)).toEqual([
+      { id: held.id, commenter: { guest: true, name: 'Ana Guest', region: 'WEOG' }, moderation: { heldReason: 'guest comment' } },
+    ]);
+    await bpf.facilitator.client.ok(`mutation($id: ID!) { approveComment(id: $id) { id } }`, { id: held.id });
+    const body = await t.client.ok<{ comment: { body: string; commenter: { name: string } } }>(`query($id: ID!) { comment(id: $id) { body commenter { name } } }`, { id: held.id });
+    expect(body.comment).toEqual({ body: 'From a guest.', commenter: { name: 'Ana Guest' } });
+
+    const repeated = await submit(null, { periodId: period.id, anchor: { kind: 'DOCUMENT' }, body: 'From a guest!', guest });
+    expect(repeated.state).toBe('PENDING');
+    const registeredOnly = await setUp();
+    const refused = await t.client.request(SUBMIT, { input: { periodId: registeredOnly.period.id, anchor: { kind: 'DOCUMENT' }, body: 'x', language: 'en', speakingFor: 'PERSONAL', consentToPublish: true, guest } }, { 'x-forwarded-for': freshIp() });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('holds link-heavy and repeated comments from accounts too, and pre-moderates when the period says so', async () => {
+    const { period } = await setUp();
+    const links = await submit(commenter, { periodId: period.id, anchor: { kind: 'DOCUMENT' }, body: 'See https://a.example https://b.example https://c.example https://d.example' });
+    expect(links.state).toBe('PENDING');
+    const once = await submit(commenter, { periodId: period.id, anchor: { kind: 'DOCUMENT' }, body: 'Support the draft.' });
+    const twice = await submit(commenter, { periodId: period.id, anchor: { kind: 'DOCUMENT' }, body: 'Support the draft' });
+    expect([once.state, twice.state]).toEqual(['PUBLISHED', 'PENDING']);
+    const premoderated = await setUp({ moderation: 'PRE_MODERATION' });
+    expect((await submit(commenter, { periodId: premoderated.period.id, anchor: { kind: 'DOCUMENT' } })).state).toBe('PENDING');
+  });
+
+  it('answers every comment; the synthesis waits for the last answer unless a reason is given', async () => {
+    const { period } = await setUp();
+    const a = await onText(period.id, 2, P2, 'demand-driven');
+    const b = await submit(commenter, { periodId: period.id, anchor: { kind: 'DOCUMENT' }, body: 'General remark.' });
+    const ANSWER = `mutation($id: ID!, $d: Disposition!, $r: String!) { answerComment(id: $id, disposition: $d, response: $r) { answer { disposition response } } }`;
+    await bpf.facilitator.client.ok(ANSWER, { id: a.id, d: 'PARTLY_ACCEPTED', r: 'Reflected in paragraph 2.' });
+    const unanswered = await bpf.facilitator.client.ok<{ commentPeriod: { comments: { edges: { node: { id: string } }[] } } }>(
+      `query($id: ID!) { commentPeriod(id: $id) { comments(unanswered: true) { edges { node { id } } } } }`,
+      { id: period.id },
+    );
+    expect(unanswered.commentPeriod.comments.edges.map((e) => e.node.id)).toEqual([b.id]);
+
+    const PUBLISH = `mutation($id: ID!, $reason: String) { publishSynthesis(id: $id, reason: $reason) { status synthesisNote } }`;
+    expect((await bpf.facilitator.client.fails(PUBLISH, { id: period.id })).extensions?.code).toBe('INVALID_TRANSITION'); // still open
+    t.app.get(Clock).travelTo(new Date(new Date(period.closesAt).getTime() + 1));
+    try {
+      expect((await bpf.facilitator.client.fails(PUBLISH, { id: period.id })).extensions).toMatchObject({ code: 'UNANSWERED_COMMENTS', unanswered: 1 });
+      await bpf.facilitator.client.ok(ANSWER, { id: b.id, d: 'NOTED', r: 'Thank you.' });
+      expect((await bpf.facilitator.client.ok<{ publishSynthesis: { status: string } }>(PUBLISH, { id: period.id })).publishSynthesis.status).toBe('SYNTHESIS_PUBLISHED');
+    } finally {
+      t.app.get(Clock).travelTo(new Date());
+    }
+  });
+});
