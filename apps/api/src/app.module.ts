@@ -11,6 +11,7 @@ import { CountingQueryLogger, DatabaseModule } from '@intersessional/database';
 import { DocumentsModule, documentEntities, documentMigrations } from '@intersessional/documents';
 import { AppErrorHttpFilter, createValidationPipe } from '@intersessional/graphql';
 import { IdentityModule, identityEntities, identityMigrations } from '@intersessional/identity';
+import { NotificationsModule, notificationEntities, notificationMigrations } from '@intersessional/notifications';
 import { RateLimitModule } from '@intersessional/rate-limit';
 import { RedisModule } from '@intersessional/redis';
 import { WorkstreamsModule, workstreamEntities, workstreamMigrations } from '@intersessional/workstreams';
@@ -18,6 +19,7 @@ import { graphqlOptions } from './graphql.options';
 import { HealthController } from './http/health.controller';
 import { httpLogger } from './logging';
 import { ShutdownOrder } from './shutdown-order';
+import { SubscriptionServer } from './subscription-server';
 
 export interface AppOptions {
   config: AppConfig;
@@ -30,8 +32,8 @@ export interface AppOptions {
 }
 
 /** Migrations of every context, in timestamp order (audit → identity → workstreams → documents). */
-export const migrations = [...auditMigrations, ...identityMigrations, ...workstreamMigrations, ...documentMigrations, ...consultationMigrations];
-export const entities = [...auditEntities, ...identityEntities, ...workstreamEntities, ...documentEntities, ...consultationEntities];
+export const migrations = [...auditMigrations, ...identityMigrations, ...workstreamMigrations, ...documentMigrations, ...notificationMigrations, ...consultationMigrations];
+export const entities = [...auditEntities, ...identityEntities, ...workstreamEntities, ...documentEntities, ...notificationEntities, ...consultationEntities];
 
 @Module({})
 export class AppModule implements NestModule {
@@ -60,12 +62,14 @@ export class AppModule implements NestModule {
         DocumentsModule,
         CollaborationModule,
         ConsultationModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AppErrorHttpFilter },
         ShutdownOrder,
+        SubscriptionServer,
       ],
     };
   }

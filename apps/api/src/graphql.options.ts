@@ -11,6 +11,8 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
   );
   return {
     path: '/graphql',
+    // Subscriptions (graphql-ws) share this path: SubscriptionServer (subscription-server.ts) claims the
+    // WebSocket upgrades, rather than Nest's built-in server, so it can bound frames and close before the drain.
     // Built in memory; the sorted SDL is committed as apps/api/schema.gql and a test fails when it is
     // stale (`npm run schema` rewrites it), so every API change shows up in review.
     autoSchemaFile: true,

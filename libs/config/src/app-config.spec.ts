@@ -41,6 +41,17 @@ describe('configuration', () => {
     ]);
   });
 
+  it('logs mail instead of sending it until SMTP_URL is set, and checks the mail settings', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(config).toMatchObject({ MAIL_FROM: 'Intersessional <no-reply@localhost>', MAIL_MAX_ATTEMPTS: 8 });
+    expect(problems({ SMTP_URL: 'mail.example.org', MAIL_MAX_ATTEMPTS: '0', WEB_URL: 'intersessional.example.org' })).toEqual([
+      expect.stringMatching(/^SMTP_URL must be an smtp/),
+      expect.stringMatching(/^MAIL_MAX_ATTEMPTS /),
+      expect.stringMatching(/^WEB_URL must be an http/),
+    ]);
+  });
+
   it('refuses to start in production without a real secret or a database', () => {
     expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' })).toEqual(['JWT_SECRET is required in production']);
     expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', JWT_SECRET: 'replace-me-with-64-random-characters' })).toEqual([

@@ -36,6 +36,18 @@ export const configSchema = z
     COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
     COLLAB_MAX_UPDATES_PER_SECOND: z.coerce.number().int().min(1).default(300),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Intersessional <no-reply@localhost>'),
+    MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
+    WEB_URL: z
+      .string()
+      .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// URL')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

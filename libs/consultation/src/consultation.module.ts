@@ -17,9 +17,14 @@ import { CommentPeriodRepository } from './period/comment-period.repository';
 import { CommentPeriodResolver, DocumentPeriodsResolver, WorkstreamPeriodsResolver } from './period/comment-period.resolver';
 import { CommentPeriodService } from './period/comment-period.service';
 import { PeriodScheduler } from './period/period-scheduler';
+import { ExportController } from './export/export.controller';
+import { ExportRepository } from './export/export.repository';
+import { SynthesisRepository } from './synthesis/synthesis.repository';
+import { SynthesisService } from './synthesis/synthesis.service';
 
 @Module({
   imports: [AuditModule, IdentityModule, WorkstreamsModule, DocumentsModule],
+  controllers: [ExportController],
   providers: [
     ConsultationPolicy,
     ConsultationEvents,
@@ -37,6 +42,9 @@ import { PeriodScheduler } from './period/period-scheduler';
     FlagRepository,
     ModerationService,
     AnswerService,
+    SynthesisRepository,
+    SynthesisService,
+    ExportRepository,
   ],
   exports: [ConsultationEvents, CommentPeriodService, CommentService, PeriodScheduler],
 })

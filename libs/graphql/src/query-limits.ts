@@ -7,6 +7,7 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   GraphQLError,
+  type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -58,19 +59,47 @@ function rejection(code: string, message: string, extensions: Record<string, unk
   return new AppError(code, message, { ...extensions, http: { status: 400 } });
 }
 
+/** An operation to measure against the limits, from Apollo's request or from another transport. */
+export interface LimitedOperation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
 /** getComplexity coerces the variables first; a bad variable is the caller's error, reported as such. */
-function measureComplexity(ctx: GraphQLRequestContextDidResolveOperation<Record<string, unknown>>): number {
+function measureComplexity(op: LimitedOperation): number {
   try {
     return getComplexity({
-      schema: ctx.schema,
-      query: ctx.document,
-      operationName: ctx.request.operationName ?? undefined,
-      variables: ctx.request.variables ?? {},
+      schema: op.schema,
+      query: op.document,
+      operationName: op.operationName ?? undefined,
+      variables: op.variables ?? {},
       estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch (error) {
     if (error instanceof GraphQLError) throw rejection(ErrorCode.BAD_USER_INPUT, error.message, {});
     throw error;
+  }
+}
+
+/** Throws QUERY_TOO_DEEP or QUERY_TOO_COMPLEX (AppErrors) when the operation is over a limit. */
+export function checkQueryLimits(limits: QueryLimits, op: LimitedOperation): void {
+  const depth = operationDepth(op.document, op.operation);
+  if (depth > limits.maxDepth) {
+    throw rejection(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${limits.maxDepth}.`, {
+      depth,
+      maxDepth: limits.maxDepth,
+    });
+  }
+  const complexity = measureComplexity(op);
+  if (complexity > limits.maxComplexity) {
+    throw rejection(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}; ask for smaller pages or fewer fields.`,
+      { complexity, maxComplexity: limits.maxComplexity },
+    );
   }
 }
 
@@ -81,21 +110,13 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
       return {
         async didResolveOperation(ctx: GraphQLRequestContextDidResolveOperation<Record<string, unknown>>) {
           if (!ctx.operation) return;
-          const depth = operationDepth(ctx.document, ctx.operation);
-          if (depth > limits.maxDepth) {
-            throw rejection(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${limits.maxDepth}.`, {
-              depth,
-              maxDepth: limits.maxDepth,
-            });
-          }
-          const complexity = measureComplexity(ctx);
-          if (complexity > limits.maxComplexity) {
-            throw rejection(
-              ErrorCode.QUERY_TOO_COMPLEX,
-              `Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}; ask for smaller pages or fewer fields.`,
-              { complexity, maxComplexity: limits.maxComplexity },
-            );
-          }
+          checkQueryLimits(limits, {
+            schema: ctx.schema,
+            document: ctx.document,
+            operation: ctx.operation,
+            operationName: ctx.request.operationName,
+            variables: ctx.request.variables,
+          });
         },
       };
     },

@@ -24,3 +24,5 @@ export * from './workstreams.module';
 export const workstreamEntities = [WorkstreamEntity, WorkstreamCycleEntity, MembershipEntity, DcFilingEntity];
 export const workstreamMigrations = [Workstreams1732406600000, DcFilingDocument1732407000000];
 export * from './workstream/workstream.repository';
+export * from './participation/suppression';
+export * from './participation/participation.model';

@@ -2,6 +2,7 @@ import { type INestApplication } from '@nestjs/common';
 import { type Actor, PlatformRole } from '@intersessional/access';
 import { AnnualReportFilingService, DocumentKind, DocumentService, DocumentStatus, DocumentVisibility } from '@intersessional/documents';
 import { AccountService, Gender, RegistrationService, StakeholderGroup } from '@intersessional/identity';
+import { seedCommentPeriod } from './demo-comments';
 import { bpfDraftMarkdown, irpcAnnualReportMarkdown } from './demo-documents';
 import {
   LifecycleAction,
@@ -86,13 +87,14 @@ export async function seedDemoData(app: INestApplication, cycleYear: number): Pr
     const member = await memberships.approve(actor('amina'), request.id);
     if (key === 'mei') await memberships.setRole(actor('amina'), member.id, WorkstreamRole.LEAD_EXPERT);
   }
-  await documents.create(actor('amina'), {
+  const draft = await documents.create(actor('amina'), {
     workstreamId: bpf.id,
     title: `BPF Cybersecurity: draft output ${cycleYear}`,
     kind: DocumentKind.DRAFT_OUTPUT,
     visibility: DocumentVisibility.PUBLIC,
     markdown: bpfDraftMarkdown(cycleYear),
   });
+  await seedCommentPeriod(app, actor, draft.id);
   await memberships.join(actor('rahul'), bpf.id); // left pending, for the facilitator to decide
 
   const pn = await workstreams.create(secretariat, {

@@ -8,7 +8,9 @@ import { CommentRepository } from '../comment/comment.repository';
 import { toCommentModel, toPeriodModel } from '../consultation.mapper';
 import { ConsultationLoaders } from '../consultation.loaders';
 import { Anchoring } from '../comment/anchoring';
-import type { CommentPeriodEntity } from './comment-period.entity';
+import { type CommentPeriodEntity, PeriodStatus } from './comment-period.entity';
+import { SynthesisModel } from '../synthesis/synthesis.model';
+import { SynthesisService } from '../synthesis/synthesis.service';
 import {
   CommentPeriodConnection,
   CommentPeriodModel,
@@ -37,6 +39,7 @@ export class CommentPeriodResolver {
     private readonly commentRows: CommentRepository,
     private readonly anchoring: Anchoring,
     private readonly loaders: ConsultationLoaders,
+    private readonly synthesisService: SynthesisService,
   ) {}
 
   private model(period: CommentPeriodEntity): CommentPeriodModel {
@@ -156,6 +159,15 @@ export class CommentPeriodResolver {
       : { publicOnly: true, includeAuthor: actor?.userId ?? null, commenterKey: args.commenterKey };
     const [rows, total] = await Promise.all([this.commentRows.page(period.id, filter, page), this.commentRows.count(period.id, filter)]);
     return toConnection(rows, page, total, (c) => [c.createdAt.toISOString(), c.id], toCommentModel);
+  }
+
+  /** Policy: facilitators at any time; everyone once the synthesis is published; null otherwise. */
+  @Public()
+  @ResolveField(() => SynthesisModel, { nullable: true })
+  async synthesis(@Parent() period: CommentPeriodModel, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext) {
+    const facilitator = await this.loaders.canFacilitate(ctx.loaders, actor).load(period.workstreamId);
+    if (!facilitator && period.status !== PeriodStatus.SYNTHESIS_PUBLISHED) return null;
+    return this.synthesisService.of(period.id, !facilitator);
   }
 
   /** Policy: signed-in viewers learn whether they run this period (clients show the facilitator tools). */

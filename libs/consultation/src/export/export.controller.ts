@@ -1,0 +1,151 @@
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { stringify } from 'csv-stringify';
+import type { Response } from 'express';
+import { type Actor, OptionalActor, Public } from '@intersessional/access';
+import { badInput } from '@intersessional/graphql';
+import { renderBody } from '../comment/comment-body';
+import type { CommentEntity } from '../comment/comment.entity';
+import { ConsultationPolicy } from '../consultation.policy';
+import { type CommentPeriodEntity, PeriodStatus } from '../period/comment-period.entity';
+import { CommentPeriodService } from '../period/comment-period.service';
+import { type Audience, CSV_COLUMNS, defuse, included, paragraphs, toRow, visibleText } from './export-rows';
+import { ExportRepository } from './export.repository';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A Markdown table cell: one line, pipes escaped. */
+const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n+/g, ' <br> ').trim();
+
+const DISPOSITION_LABEL: Record<string, string> = {
+  ACCEPTED: 'Accepted',
+  PARTLY_ACCEPTED: 'Partly accepted',
+  NOT_ACCEPTED: 'Not accepted',
+  NOTED: 'Noted',
+  OUT_OF_SCOPE: 'Out of scope',
+};
+
+function attachment(title: string, extension: string): string {
+  const ascii = title.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/]/g, '').trim() || 'comments';
+  return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${title}.${extension}`)}`;
+}
+
+/**
+ * Streamed exports of a period's comments: the rows are read in keyset batches and written with
+ * backpressure, so memory stays flat for any number of comments.
+ */
+@Controller('comment-periods')
+export class ExportController {
+  constructor(
+    private readonly periods: CommentPeriodService,
+    private readonly policy: ConsultationPolicy,
+    private readonly rows: ExportRepository,
+  ) {}
+
+  /**
+   * GET /comment-periods/:id/comments?format=csv|json
+   * Policy: facilitators get every comment with its status and moderation reason; everyone else the
+   * published, consented ones, with hidden and withdrawn comments marked and their text withheld.
+   */
+  @Public()
+  @Get(':id/comments')
+  async comments(@Param('id') id: string, @Query('format') format: string | undefined, @OptionalActor() actor: Actor | null, @Res() res: Response) {
+    const chosen = format ?? 'csv';
+    if (chosen !== 'csv' && chosen !== 'json') throw badInput('format', 'must be csv or json');
+    const period = await this.periods.readable(actor, id);
+    const audience = await this.audience(actor, period);
+    res.status(200).setHeader('Content-Disposition', attachment(`${period.title} - comments`, chosen));
+    const records = Readable.from(this.records(period.id, audience, false));
+    if (chosen === 'csv') {
+      res.type('text/csv; charset=utf-8');
+      const csv = stringify({ header: true, columns: CSV_COLUMNS, bom: true, cast: { string: defuse } });
+      await pipeline(records, new Transform({ objectMode: true, transform: (c: CommentEntity, _e, done) => done(null, toRow(c, audience)) }), csv, res);
+    } else {
+      res.type('application/json; charset=utf-8');
+      let first = true;
+      const json = new Transform({
+        writableObjectMode: true,
+        transform(c: CommentEntity, _e, done) {
+          const prefix = first ? '[\n' : ',\n';
+          first = false;
+          done(null, prefix + JSON.stringify(toRow(c, audience)));
+        },
+        flush(done) {
+          done(null, first ? '[]\n' : '\n]\n');
+        },
+      });
+      await pipeline(records, json, res);
+    }
+  }
+
+  /**
+   * GET /comment-periods/:id/responses?format=markdown|html — the comment–response table to annex to
+   * the final report. Policy: public once the synthesis is published; facilitators at any time.
+   */
+  @Public()
+  @Get(':id/responses')
+  async responses(@Param('id') id: string, @Query('format') format: string | undefined, @OptionalActor() actor: Actor | null, @Res() res: Response) {
+    const chosen = format ?? 'markdown';
+    if (chosen !== 'markdown' && chosen !== 'html') throw badInput('format', 'must be markdown or html');
+    const period = await this.periods.readable(actor, id);
+    const audience = await this.audience(actor, period);
+    if (audience === 'public' && this.periods.status(period) !== PeriodStatus.SYNTHESIS_PUBLISHED) {
+      throw badInput('id', 'the comment–response table is published with the synthesis');
+    }
+    res
+      .status(200)
+      .type(chosen === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
+      .setHeader('Content-Disposition', attachment(`${period.title} - responses`, chosen === 'html' ? 'html' : 'md'));
+    const lines = chosen === 'html' ? this.html(period, audience) : this.markdown(period, audience);
+    await pipeline(Readable.from(lines), res);
+  }
+
+  private async audience(actor: Actor | null, period: CommentPeriodEntity): Promise<Audience> {
+    return (await this.policy.canFacilitate(actor, period.workstreamId)) ? 'facilitators' : 'public';
+  }
+
+  private async *records(periodId: string, audience: Audience, topLevelOnly: boolean): AsyncGenerator<CommentEntity> {
+    for await (const batch of this.rows.comments(periodId, { topLevelOnly })) {
+      for (const c of batch) if (included(c, audience)) yield c;
+    }
+  }
+
+  private byline(c: CommentEntity): string {
+    return [c.commenterName, c.organisation, c.stakeholderGroup.replace(/_/g, ' ').toLowerCase()].filter(Boolean).join(', ');
+  }
+
+  private answer(c: CommentEntity): string {
+    if (!c.disposition) return 'No answer yet';
+    return `${DISPOSITION_LABEL[c.disposition] ?? c.disposition}: ${c.response ?? ''}`;
+  }
+
+  private async *markdown(period: CommentPeriodEntity, audience: Audience): AsyncGenerator<string> {
+    yield `# ${cell(period.title)}: comments and responses\n\n`;
+    if (period.synthesisNote) yield `Published with unanswered comments: ${cell(period.synthesisNote)}\n\n`;
+    yield '| # | Paragraph | Commenter | Comment | Response |\n|---|---|---|---|---|\n';
+    let n = 0;
+    for await (const c of this.records(period.id, audience, true)) {
+      n += 1;
+      const text = visibleText(c, audience);
+      const quote = c.quoteExact && !text.body.startsWith('[') ? `> “${c.quoteExact}” — ` : '';
+      const suggestion = text.suggestion ? ` Suggested wording: “${text.suggestion}”` : '';
+      yield `| ${n} | ${cell(paragraphs(c))} | ${cell(this.byline(c))} | ${cell(quote + text.body + suggestion)} | ${cell(this.answer(c))} |\n`;
+    }
+  }
+
+  private async *html(period: CommentPeriodEntity, audience: Audience): AsyncGenerator<string> {
+    yield `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escapeHtml(period.title)}: comments and responses</title></head>\n<body>\n<main>\n`;
+    yield `<h1>${escapeHtml(period.title)}: comments and responses</h1>\n`;
+    if (period.synthesisNote) yield `<p>Published with unanswered comments: ${escapeHtml(period.synthesisNote)}</p>\n`;
+    yield '<table>\n<thead><tr><th>#</th><th>Paragraph</th><th>Commenter</th><th>Comment</th><th>Response</th></tr></thead>\n<tbody>\n';
+    let n = 0;
+    for await (const c of this.records(period.id, audience, true)) {
+      n += 1;
+      const text = visibleText(c, audience);
+      const quote = c.quoteExact && !text.body.startsWith('[') ? `<blockquote>${escapeHtml(c.quoteExact)}</blockquote>` : '';
+      const suggestion = text.suggestion ? `<p>Suggested wording: <ins>${escapeHtml(text.suggestion)}</ins></p>` : '';
+      yield `<tr><td>${n}</td><td>${escapeHtml(paragraphs(c))}</td><td>${escapeHtml(this.byline(c))}</td><td>${quote}${renderBody(text.body, c.bodyFormat)}${suggestion}</td><td>${escapeHtml(this.answer(c))}</td></tr>\n`;
+    }
+    yield '</tbody>\n</table>\n</main>\n</body>\n</html>\n';
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@intersessional/database';
+import { COMMENTER_KEY_SQL, PUBLIC_SQL } from '../comment/comment.repository';
+
+/** The comments a synthesis counts: top-level, not rejected, not withdrawn (hidden ones stay in the record). */
+const COUNTED = `c.period_id = $1 AND c.parent_id IS NULL AND c.state <> 'REJECTED' AND c.withdrawn_at IS NULL`;
+
+export interface DimensionRow {
+  category: string;
+  comments: number;
+  commenters: number;
+}
+
+export interface ParagraphRow {
+  paragraph: number;
+  comments: number;
+  suggestions: number;
+  accepted: number;
+  notAccepted: number;
+  unanswered: number;
+}
+
+@Injectable()
+export class SynthesisRepository {
+  constructor(private readonly db: Database) {}
+
+  async totals(periodId: string): Promise<{ comments: number; commenters: number }> {
+    const [row]: { comments: string; commenters: string }[] = await this.db.manager.query(
+      `SELECT count(*) AS comments, count(DISTINCT ${COMMENTER_KEY_SQL}) AS commenters FROM comments c WHERE ${COUNTED}`,
+      [periodId],
+    );
+    return { comments: Number(row?.comments ?? 0), commenters: Number(row?.commenters ?? 0) };
+  }
+
+  /** Counts per stakeholder group, region or gender (NOT_STATED when unknown). */
+  async byDimension(periodId: string, column: 'stakeholder_group' | 'region' | 'gender'): Promise<DimensionRow[]> {
+    const rows: { category: string; comments: string; commenters: string }[] = await this.db.manager.query(
+      `SELECT coalesce(c.${column}, 'NOT_STATED') AS category, count(*) AS comments, count(DISTINCT ${COMMENTER_KEY_SQL}) AS commenters
+         FROM comments c WHERE ${COUNTED} GROUP BY 1`,
+      [periodId],
+    );
+    return rows.map((r) => ({ category: r.category, comments: Number(r.comments), commenters: Number(r.commenters) }));
+  }
+
+  async byDisposition(periodId: string): Promise<{ disposition: string; count: number }[]> {
+    const rows: { disposition: string; n: string }[] = await this.db.manager.query(
+      `SELECT coalesce(c.disposition, 'UNANSWERED') AS disposition, count(*) AS n FROM comments c WHERE ${COUNTED} GROUP BY 1 ORDER BY 1`,
+      [periodId],
+    );
+    return rows.map((r) => ({ disposition: r.disposition, count: Number(r.n) }));
+  }
+
+  /** Per paragraph: how contested it is (the data for a heat map). */
+  async byParagraph(periodId: string): Promise<ParagraphRow[]> {
+    const rows: Record<string, string>[] = await this.db.manager.query(
+      `SELECT cp.paragraph,
+              count(*) AS comments,
+              count(*) FILTER (WHERE c.suggestion IS NOT NULL) AS suggestions,
+              count(*) FILTER (WHERE c.disposition IN ('ACCEPTED', 'PARTLY_ACCEPTED')) AS accepted,
+              count(*) FILTER (WHERE c.disposition = 'NOT_ACCEPTED') AS not_accepted,
+              count(*) FILTER (WHERE c.disposition IS NULL) AS unanswered
+         FROM comment_paragraphs cp JOIN comments c ON c.id = cp.comment_id
+        WHERE cp.period_id = $1 AND ${COUNTED.replace('c.period_id = $1 AND ', '')}
+        GROUP BY cp.paragraph ORDER BY cp.paragraph`,
+      [periodId],
+    );
+    return rows.map((r) => ({
+      paragraph: Number(r.paragraph),
+      comments: Number(r.comments),
+      suggestions: Number(r.suggestions),
+      accepted: Number(r.accepted),
+      notAccepted: Number(r.not_accepted),
+      unanswered: Number(r.unanswered),
+    }));
+  }
+
+  texts(periodId: string): Promise<{ id: string; fingerprint: string; body: string; public: boolean }[]> {
+    return this.db.manager.query(
+      `SELECT c.id, c.fingerprint, c.body, (${PUBLIC_SQL}) AS public FROM comments c WHERE ${COUNTED} ORDER BY c.created_at, c.id`,
+      [periodId],
+    );
+  }
+}

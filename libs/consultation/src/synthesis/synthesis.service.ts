@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { Gender, StakeholderGroup, UnRegion } from '@intersessional/identity';
+import { suppress } from '@intersessional/workstreams';
+import { type DimensionRow, SynthesisRepository } from './synthesis.repository';
+import type { SynthesisCellModel, SynthesisModel } from './synthesis.model';
+import { clusterTexts } from './near-duplicates';
+
+const NOT_STATED = 'NOT_STATED';
+const EXCERPT = 200;
+
+/** Aggregates only: people are counted, never listed, and small cells are suppressed. */
+@Injectable()
+export class SynthesisService {
+  constructor(private readonly rows: SynthesisRepository) {}
+
+  /** `forPublic`: clusters list only public comments and quote only those (sizes still count every submission). */
+  async of(periodId: string, forPublic: boolean): Promise<SynthesisModel> {
+    const [totals, groups, regions, genders, byDisposition, byParagraph, texts] = await Promise.all([
+      this.rows.totals(periodId),
+      this.rows.byDimension(periodId, 'stakeholder_group'),
+      this.rows.byDimension(periodId, 'region'),
+      this.rows.byDimension(periodId, 'gender'),
+      this.rows.byDisposition(periodId),
+      this.rows.byParagraph(periodId),
+      this.rows.texts(periodId),
+    ]);
+    const shown = new Map(texts.filter((t) => !forPublic || t.public).map((t) => [t.id, t.body]));
+    return {
+      totalComments: totals.comments,
+      totalCommenters: totals.commenters,
+      byStakeholderGroup: cells(groups, [...Object.values(StakeholderGroup), NOT_STATED]),
+      byRegion: cells(regions, [...Object.values(UnRegion), NOT_STATED]),
+      byGender: cells(genders, [...Object.values(Gender), NOT_STATED]),
+      byDisposition,
+      byParagraph,
+      clusters: clusterTexts(texts).map((c) => {
+        const visible = c.ids.filter((id) => shown.has(id));
+        return { size: c.ids.length, identical: c.identical, commentIds: visible, excerpt: (shown.get(visible[0] ?? '') ?? '').slice(0, EXCERPT) };
+      }),
+    };
+  }
+}
+
+/** Suppression is decided on commenters (people); a suppressed cell hides its comment count too. */
+function cells(rows: DimensionRow[], categories: string[]): SynthesisCellModel[] {
+  const byCategory = new Map(rows.map((r) => [r.category, r]));
+  const people = new Map(rows.map((r) => [r.category, r.commenters]));
+  return suppress(people, categories).map((cell) => ({
+    category: cell.category,
+    commenters: cell.count,
+    comments: cell.suppressed ? null : byCategory.get(cell.category)?.comments ?? 0,
+    suppressed: cell.suppressed,
+    display: cell.display,
+  }));
+}
