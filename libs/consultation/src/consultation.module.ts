@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@intersessional/audit';
 import { DocumentsModule } from '@intersessional/documents';
+import { EventsModule } from '@intersessional/events';
 import { IdentityModule } from '@intersessional/identity';
+import { NotificationsModule } from '@intersessional/notifications';
 import { WorkstreamsModule } from '@intersessional/workstreams';
 import { AnswerService } from './answers/answer.service';
 import { Anchoring } from './comment/anchoring';
+import { CommentFeed, CommentFeedResolver } from './comment/comment-feed';
 import { CommentRepository } from './comment/comment.repository';
 import { CommentResolver } from './comment/comment.resolver';
 import { CommentService } from './comment/comment.service';
 import { ConsultationEvents } from './consultation.events';
+import { ConsultationNotifier } from './consultation.notifier';
 import { ConsultationLoaders } from './consultation.loaders';
 import { ConsultationPolicy } from './consultation.policy';
 import { FlagRepository } from './moderation/flag.repository';
@@ -23,11 +27,12 @@ import { SynthesisRepository } from './synthesis/synthesis.repository';
 import { SynthesisService } from './synthesis/synthesis.service';
 
 @Module({
-  imports: [AuditModule, IdentityModule, WorkstreamsModule, DocumentsModule],
+  imports: [AuditModule, IdentityModule, WorkstreamsModule, DocumentsModule, NotificationsModule, EventsModule],
   controllers: [ExportController],
   providers: [
     ConsultationPolicy,
     ConsultationEvents,
+    ConsultationNotifier,
     ConsultationLoaders,
     CommentPeriodRepository,
     CommentPeriodService,
@@ -39,6 +44,8 @@ import { SynthesisService } from './synthesis/synthesis.service';
     CommentRepository,
     CommentService,
     CommentResolver,
+    CommentFeed,
+    CommentFeedResolver,
     FlagRepository,
     ModerationService,
     AnswerService,

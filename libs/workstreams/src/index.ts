@@ -26,3 +26,4 @@ export const workstreamMigrations = [Workstreams1732406600000, DcFilingDocument1
 export * from './workstream/workstream.repository';
 export * from './participation/suppression';
 export * from './participation/participation.model';
+export * from './membership/membership.repository';

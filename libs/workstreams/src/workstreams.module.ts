@@ -40,6 +40,6 @@ import { WorkstreamLoaders } from './workstreams.loaders';
     ComplianceResolver,
     ParticipationResolver,
   ],
-  exports: [WorkstreamPolicy, WorkstreamLoaders, WorkstreamRepository, WorkstreamService, WorkstreamLifecycleService, MembershipService, ComplianceService],
+  exports: [WorkstreamPolicy, WorkstreamLoaders, WorkstreamRepository, MembershipRepository, WorkstreamService, WorkstreamLifecycleService, MembershipService, ComplianceService],
 })
 export class WorkstreamsModule {}

@@ -11,6 +11,7 @@ import { type CommentEntity, CommentState, Disposition } from '../comment/commen
 import { CommentRepository } from '../comment/comment.repository';
 import { anchorChanged, anchorOrphaned } from '../consultation.errors';
 import { ConsultationEvents } from '../consultation.events';
+import { ConsultationNotifier } from '../consultation.notifier';
 import { ConsultationPolicy } from '../consultation.policy';
 import type { CommentPeriodEntity } from '../period/comment-period.entity';
 import { CommentPeriodService } from '../period/comment-period.service';
@@ -36,6 +37,7 @@ export class AnswerService {
     private readonly versions: VersionService,
     private readonly audit: AuditService,
     private readonly events: ConsultationEvents,
+    private readonly notifier: ConsultationNotifier,
   ) {}
 
   async answer(actor: Actor, commentId: string, answer: Answer): Promise<CommentEntity> {
@@ -54,6 +56,7 @@ export class AnswerService {
         disposedAt: this.clock.now(),
       });
       await this.record(actor, period, comment, 'comment.answered', { before: comment.disposition, after: answer.disposition });
+      await this.notifier.answered(period, after);
       this.events.emit({ type: 'comment.answered', period, comment: after });
       return after;
     });
@@ -94,6 +97,7 @@ export class AnswerService {
         disposedAt: comment.disposedAt ?? now,
       });
       await this.record(actor, period, comment, 'comment.suggestion_applied', { replaced, with: suggestion, confirmedChange: options.confirmChanged });
+      await this.notifier.suggestionApplied(period, after);
       this.events.emit({ type: 'suggestion.applied', period, comment: after });
       return after;
     });

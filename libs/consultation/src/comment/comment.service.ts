@@ -7,6 +7,7 @@ import { badInput, notFound, unauthenticated } from '@intersessional/graphql';
 import { PeopleDirectory, type StakeholderGroup, regionOf } from '@intersessional/identity';
 import { RateLimitService } from '@intersessional/rate-limit';
 import { ConsultationEvents } from '../consultation.events';
+import { ConsultationNotifier } from '../consultation.notifier';
 import { ConsultationPolicy } from '../consultation.policy';
 import { type CommentPeriodEntity, ModerationMode, Participation, PeriodKind } from '../period/comment-period.entity';
 import { CommentPeriodService } from '../period/comment-period.service';
@@ -66,6 +67,7 @@ export class CommentService {
     private readonly policy: ConsultationPolicy,
     private readonly rateLimits: RateLimitService,
     private readonly events: ConsultationEvents,
+    private readonly notifier: ConsultationNotifier,
   ) {}
 
   /** A comment on a passage, paragraphs or the whole document (or a submission to a call). */
@@ -103,6 +105,7 @@ export class CommentService {
         },
         anchor.paragraphs,
       );
+      await this.notifier.commentSubmitted(period, comment);
       this.events.commentSubmitted(period, comment);
       return comment;
     });
@@ -153,6 +156,7 @@ export class CommentService {
         },
         [],
       );
+      if (reply.state === CommentState.PUBLISHED) await this.notifier.replied(period, parent, reply);
       this.events.replied(period, parent, reply);
       return reply;
     });

@@ -9,6 +9,7 @@ import { type CommentEntity, CommentState } from '../comment/comment.entity';
 import { CommentRepository } from '../comment/comment.repository';
 import { CommentService } from '../comment/comment.service';
 import { ConsultationEvents } from '../consultation.events';
+import { ConsultationNotifier } from '../consultation.notifier';
 import { ConsultationPolicy } from '../consultation.policy';
 import { CommentPeriodService } from '../period/comment-period.service';
 import { FlagRepository } from './flag.repository';
@@ -41,6 +42,7 @@ export class ModerationService {
     private readonly policy: ConsultationPolicy,
     private readonly audit: AuditService,
     private readonly events: ConsultationEvents,
+    private readonly notifier: ConsultationNotifier,
   ) {}
 
   async flag(actor: Actor, commentId: string, reason: FlagReason, note: string | null): Promise<CommentEntity> {
@@ -105,7 +107,11 @@ export class ModerationService {
         workstreamId: period.workstreamId,
         summary: { before: { state: comment.state, hidden: comment.hiddenAt !== null }, after: { state: after.state, hidden: after.hiddenAt !== null }, reason },
       });
-      if (action === 'comment.approved') this.events.emit({ type: 'comment.published', period, comment: after });
+      if (action === 'comment.approved') {
+        const parent = after.parentId ? await this.comments.findById(after.parentId) : null;
+        if (parent) await this.notifier.replied(period, parent, after);
+        this.events.emit({ type: 'comment.published', period, comment: after });
+      }
       return after;
     });
   }

@@ -8,6 +8,7 @@ import { badInput, invalidTransition, notFound } from '@intersessional/graphql';
 import { WorkstreamRepository } from '@intersessional/workstreams';
 import { CommentRepository } from '../comment/comment.repository';
 import { periodClosed, periodNotOpen, unansweredComments } from '../consultation.errors';
+import { ConsultationNotifier } from '../consultation.notifier';
 import { ConsultationPolicy } from '../consultation.policy';
 import { type CommentPeriodEntity, ModerationMode, Participation, PeriodKind, PeriodStatus } from './comment-period.entity';
 import { CommentPeriodRepository } from './comment-period.repository';
@@ -54,6 +55,7 @@ export class CommentPeriodService {
     private readonly workstreams: WorkstreamRepository,
     private readonly policy: ConsultationPolicy,
     private readonly audit: AuditService,
+    private readonly notifier: ConsultationNotifier,
   ) {}
 
   status(period: CommentPeriodEntity): PeriodStatus {
@@ -172,6 +174,7 @@ export class CommentPeriodService {
       if (closesAt <= before.closesAt) throw badInput('closesAt', `must be later than the current closing time ${before.closesAt.toISOString()}`);
       const after = await this.periods.update(id, { closesAt });
       await this.record(actor, after, 'comment_period.extended', { before: this.snapshot(before), after: this.snapshot(after), reason });
+      await this.notifier.periodExtended(after, reason);
       return after;
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock, Database } from '@intersessional/database';
 import { ConsultationEvents } from '../consultation.events';
+import { ConsultationNotifier } from '../consultation.notifier';
 import { CommentPeriodRepository } from './comment-period.repository';
 
 /** How often due events are looked for; they fire at most this late. */
@@ -24,6 +25,7 @@ export class PeriodScheduler implements OnApplicationBootstrap, OnApplicationShu
     private readonly clock: Clock,
     private readonly periods: CommentPeriodRepository,
     private readonly events: ConsultationEvents,
+    private readonly notifier: ConsultationNotifier,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,7 +45,9 @@ export class PeriodScheduler implements OnApplicationBootstrap, OnApplicationShu
       await this.db.transaction(async () => {
         if (!(await this.periods.claimEvent(due))) return;
         const period = await this.periods.findById(due.periodId);
-        if (period) this.events.emit({ type: 'period.timed', period, event: due.event });
+        if (!period) return;
+        await this.notifier.periodTimed(period, due.event);
+        this.events.emit({ type: 'period.timed', period, event: due.event });
       });
     }
   }

@@ -106,6 +106,15 @@ export class MembershipRepository {
     return rows.map(fromRow);
   }
 
+  /** Active members of one workstream holding one of `roles`. */
+  async activeWithRoles(workstreamId: string, roles: readonly WorkstreamRole[]): Promise<string[]> {
+    const rows: { user_id: string }[] = await this.db.manager.query(
+      `SELECT user_id FROM memberships WHERE workstream_id = $1 AND status = 'ACTIVE' AND role = ANY($2::text[])`,
+      [workstreamId, [...roles]],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   /** Active members' user ids for many workstreams. */
   async activeMembersOf(workstreamIds: readonly string[]): Promise<{ workstreamId: string; userId: string }[]> {
     const rows: { workstream_id: string; user_id: string }[] = await this.db.manager.query(
