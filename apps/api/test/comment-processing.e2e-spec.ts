@@ -240,6 +240,16 @@ describe('processing public comments: anchors on the live draft, suggestions, mo
     expect((await submit(commenter, { periodId: premoderated.period.id, anchor: { kind: 'DOCUMENT' } })).state).toBe('PENDING');
   });
 
+  it('the Secretariat blocks an account platform-wide: it can no longer comment anywhere', async () => {
+    const { period } = await setUp();
+    const troll = await given.user();
+    await submit(troll, { periodId: period.id, anchor: { kind: 'DOCUMENT' }, body: 'First and last.' });
+    const root = await given.secretariat();
+    await root.client.ok(`mutation($id: ID!) { disableAccount(userId: $id, reason: "Repeated Code of Conduct violations") { id } }`, { id: troll.id });
+    const refused = await troll.client.request(SUBMIT, { input: { periodId: period.id, anchor: { kind: 'DOCUMENT' }, body: 'Again.', language: 'en', speakingFor: 'PERSONAL', consentToPublish: true } }, { 'x-forwarded-for': freshIp() });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('answers every comment; the synthesis waits for the last answer unless a reason is given', async () => {
     const { period } = await setUp();
     const a = await onText(period.id, 2, P2, 'demand-driven');
