@@ -123,19 +123,38 @@ export class CollabServer implements BeforeApplicationShutdown {
 
   /**
    * Re-checks every open connection, so a removed member, a disabled account or a document made
-   * members-only loses access within RECHECK_MS, and a demoted editor becomes read-only.
+   * members-only loses access within RECHECK_MS, and a demoted editor becomes read-only. Three queries
+   * per open document (the document, its connected accounts, their roles), however many connections.
    */
   private async recheck(): Promise<void> {
     for (const pending of this.rooms.values()) {
       const room = await pending.catch(() => null);
-      if (!room) continue;
+      if (!room?.connections.size) continue;
+      const rights = await this.rightsIn(room).catch(() => null);
+      if (!rights) continue; // the database is unreachable: keep the connections, check again later
       for (const connection of room.connections) {
-        const access = await this.access(connection.userId, room.documentId).catch(() => null);
-        if (!access) continue; // the database is unreachable: keep the connection, check again later
+        const access = rights(connection.userId);
         if (!access.allowed) connection.socket.close(access.code, access.reason);
         else connection.writable = access.writable;
       }
     }
+  }
+
+  private async rightsIn(room: Room): Promise<(userId: string) => Access> {
+    const userIds = [...new Set([...room.connections].map((c) => c.userId))];
+    const [document, accounts] = await Promise.all([this.documents.findById(room.documentId), this.people.accountsOf(userIds)]);
+    if (!document) return () => ({ allowed: false, code: CloseCode.NOT_FOUND, reason: 'no such document' });
+    const active = userIds.flatMap((userId) => {
+      const account = accounts.get(userId);
+      return account?.active ? [{ userId, platformRole: account.platformRole }] : [];
+    });
+    const rights = await this.policy.rightsOf(document, active);
+    return (userId) => {
+      const right = rights.get(userId);
+      if (!right) return { allowed: false, code: CloseCode.UNAUTHENTICATED, reason: 'account disabled' };
+      if (!right.read) return { allowed: false, code: CloseCode.FORBIDDEN, reason: 'not allowed to read this document' };
+      return { allowed: true, writable: isEditableStatus(document.status) && right.edit };
+    };
   }
 
   private room(documentId: string): Promise<Room> {

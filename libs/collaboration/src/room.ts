@@ -172,10 +172,15 @@ export class Room {
       throw new DocumentTooLargeError(`document would exceed ${this.limits.maxDocumentBytes} bytes`);
     }
     this.bytes += update.byteLength;
+    // Stored at once (updates arriving together share a group commit), applied in arrival order, each
+    // only after its own commit: the write-ahead rule holds and a busy document is not limited to one
+    // commit at a time.
+    const stored = this.persist(update, connection).catch((error: unknown) => {
+      throw new StorageUnavailableError(String(error));
+    });
+    stored.catch(() => undefined); // handled below, in order; never an unhandled rejection meanwhile
     const work = this.pipeline.then(async () => {
-      await this.persist(update, connection).catch((error: unknown) => {
-        throw new StorageUnavailableError(String(error));
-      });
+      await stored;
       Y.applyUpdate(this.doc, update, connection);
     });
     this.pipeline = work.catch(() => undefined);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, isSecretariat } from '@intersessional/access';
+import { type Actor, PlatformRole, isSecretariat } from '@intersessional/access';
 import { forbidden, notFound } from '@intersessional/graphql';
 import { WorkstreamPolicy, WorkstreamRole } from '@intersessional/workstreams';
 import { type DocumentEntity, DocumentVisibility } from './document.entity';
@@ -17,6 +17,21 @@ export class DocumentPolicy {
 
   async roleIn(actor: Actor | null, workstreamId: string): Promise<WorkstreamRole | null> {
     return (await this.workstreams.activeMembership(actor, workstreamId))?.role ?? null;
+  }
+
+  /**
+   * Read and edit rights of many people on one document, with one membership query: the sync server
+   * re-checks every open connection this way every few seconds.
+   */
+  async rightsOf(document: DocumentEntity, people: readonly { userId: string; platformRole: PlatformRole }[]): Promise<Map<string, { read: boolean; edit: boolean }>> {
+    const roles = await this.workstreams.activeRoles(document.workstreamId, people.map((p) => p.userId));
+    return new Map(
+      people.map((p) => {
+        const secretariat = p.platformRole === PlatformRole.SECRETARIAT;
+        const role = roles.get(p.userId) ?? null;
+        return [p.userId, { read: document.visibility === DocumentVisibility.PUBLIC || secretariat || role !== null, edit: secretariat || (role !== null && EDITORS.has(role)) }];
+      }),
+    );
   }
 
   async canRead(actor: Actor | null, document: DocumentEntity): Promise<boolean> {

@@ -66,6 +66,12 @@ export class PeopleDirectory {
     return user && { active: user.status === AccountStatus.ACTIVE, platformRole: user.platformRole };
   }
 
+  /** `accountOf` for many people in one query. */
+  async accountsOf(userIds: readonly string[]): Promise<Map<string, { active: boolean; platformRole: PlatformRole }>> {
+    const users = await this.users.findByIds([...new Set(userIds)]);
+    return new Map(users.map((u) => [u.id, { active: u.status === AccountStatus.ACTIVE, platformRole: u.platformRole }]));
+  }
+
   async isEmpty(): Promise<boolean> {
     return (await this.users.count()) === 0;
   }

@@ -106,6 +106,15 @@ export class MembershipRepository {
     return rows.map(fromRow);
   }
 
+  /** The active roles of some people in one workstream (people without one are absent). */
+  async activeRolesOf(workstreamId: string, userIds: readonly string[]): Promise<Map<string, WorkstreamRole>> {
+    const rows: { user_id: string; role: WorkstreamRole }[] = await this.db.manager.query(
+      `SELECT user_id, role FROM memberships WHERE workstream_id = $1 AND status = 'ACTIVE' AND user_id = ANY($2::uuid[])`,
+      [workstreamId, [...userIds]],
+    );
+    return new Map(rows.map((r) => [r.user_id, r.role]));
+  }
+
   /** Active members of one workstream holding one of `roles`. */
   async activeWithRoles(workstreamId: string, roles: readonly WorkstreamRole[]): Promise<string[]> {
     const rows: { user_id: string }[] = await this.db.manager.query(

@@ -18,6 +18,11 @@ export class WorkstreamPolicy {
     return membership?.status === MembershipStatus.ACTIVE ? membership : null;
   }
 
+  /** Active roles of many people in one workstream, in one query (for re-checking many connections). */
+  activeRoles(workstreamId: string, userIds: readonly string[]): Promise<Map<string, WorkstreamRole>> {
+    return this.memberships.activeRolesOf(workstreamId, userIds);
+  }
+
   async canManage(actor: Actor | null, workstreamId: string): Promise<boolean> {
     if (!actor) return false;
     if (isSecretariat(actor)) return true;
