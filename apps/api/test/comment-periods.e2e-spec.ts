@@ -267,6 +267,15 @@ describe('public comment periods', () => {
       const result = await t.client.ok<{ commentPeriod: { comments: { totalCount: number; edges: { node: { commenter: { key: string } } }[] } } }>(BY, { id: period.id, key: mine.commenter.key });
       expect(result.commentPeriod.comments.totalCount).toBeGreaterThanOrEqual(3);
       expect(new Set(result.commentPeriod.comments.edges.map((e) => e.node.commenter.key))).toEqual(new Set([commenter.id]));
+
+      type People = { commentPeriod: { commenters: { totalCount: number; pageInfo: { endCursor: string }; edges: { node: { key: string; name: string; comments: number } }[] } } };
+      const PEOPLE = `query($id: ID!, $after: String) { commentPeriod(id: $id) { commenters(first: 1, after: $after) { totalCount pageInfo { endCursor } edges { node { key name comments } } } } }`;
+      const first = await t.client.ok<People>(PEOPLE, { id: period.id });
+      const second = await t.client.ok<People>(PEOPLE, { id: period.id, after: first.commentPeriod.commenters.pageInfo.endCursor });
+      expect(first.commentPeriod.commenters.totalCount).toBe(2);
+      const listed = [...first.commentPeriod.commenters.edges, ...second.commentPeriod.commenters.edges].map((e) => e.node);
+      expect(listed.map((p) => p.key).sort()).toEqual([commenter.id, other.id].sort());
+      expect(listed.find((p) => p.key === commenter.id)?.comments).toBe(result.commentPeriod.comments.totalCount);
     });
 
     it('keeps the history of edits and withdrawals; only the author changes a comment', async () => {

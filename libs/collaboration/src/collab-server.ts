@@ -36,6 +36,7 @@ export class CollabServer implements BeforeApplicationShutdown {
   private readonly rooms = new Map<string, Promise<Room>>();
   private timer: NodeJS.Timeout | null = null;
   private closing = false;
+  private rechecking = false;
 
   constructor(
     private readonly tokens: CollaborationTokenService,
@@ -127,6 +128,16 @@ export class CollabServer implements BeforeApplicationShutdown {
    * per open document (the document, its connected accounts, their roles), however many connections.
    */
   private async recheck(): Promise<void> {
+    if (this.rechecking) return; // a slow round (many documents, slow database) is not stacked on
+    this.rechecking = true;
+    try {
+      await this.recheckRooms();
+    } finally {
+      this.rechecking = false;
+    }
+  }
+
+  private async recheckRooms(): Promise<void> {
     for (const pending of this.rooms.values()) {
       const room = await pending.catch(() => null);
       if (!room?.connections.size) continue;

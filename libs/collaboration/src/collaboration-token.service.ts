@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 
 const AUDIENCE = 'intersessional:collab';
 /** Long enough to survive ordinary reconnects (sleep, train tunnels); roles are re-checked on each connect. */
@@ -14,15 +13,12 @@ export interface CollabClaims {
 /** Short-lived tokens scoped to one user and one document, for the sync socket only. */
 @Injectable()
 export class CollaborationTokenService {
-  constructor(
-    private readonly jwt: JwtService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly jwt: JwtService) {}
 
   issue(userId: string, documentId: string): { token: string; expiresAt: Date } {
     const token = this.jwt.sign(
       { doc: documentId },
-      { subject: userId, audience: AUDIENCE, expiresIn: COLLAB_TOKEN_TTL_SECONDS, secret: this.config.JWT_SECRET, algorithm: 'HS256' },
+      { subject: userId, audience: AUDIENCE, expiresIn: COLLAB_TOKEN_TTL_SECONDS, algorithm: 'HS256' },
     );
     return { token, expiresAt: new Date(Date.now() + COLLAB_TOKEN_TTL_SECONDS * 1000) };
   }
@@ -30,7 +26,6 @@ export class CollaborationTokenService {
   verify(token: string): CollabClaims | null {
     try {
       const claims = this.jwt.verify<{ sub?: unknown; doc?: unknown }>(token, {
-        secret: this.config.JWT_SECRET,
         audience: AUDIENCE,
         algorithms: ['HS256'],
       });

@@ -1,7 +1,9 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@intersessional/audit';
+import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { AccountService } from './accounts/account.service';
 import { AuditActorResolver } from './accounts/audit-actor.resolver';
 import { AuthResolver } from './auth/auth.resolver';
@@ -18,7 +20,11 @@ import { UserRepository } from './people/user.repository';
 import { UserResolver } from './people/user.resolver';
 
 @Module({
-  imports: [AuditModule, JwtModule.register({})],
+  imports: [AuditModule, JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      // a KeyObject: given the string, jsonwebtoken first tries to parse it as a PEM key, on every call
+      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)) }),
+    })],
   providers: [
     UserRepository,
     SessionRepository,

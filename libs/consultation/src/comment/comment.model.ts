@@ -186,6 +186,29 @@ export class CommentModel {
 
 export const CommentConnection = Connection(CommentModel, 'Comment');
 
+@ObjectType('CommenterSummary', { description: 'Someone who commented in a period, and how many comments they made.' })
+export class CommenterSummaryModel {
+  @Field({ description: 'Pass it as comments(commenterKey:) for their comments.' })
+  key!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  organisation!: string | null;
+
+  @Field(() => StakeholderGroup)
+  stakeholderGroup!: StakeholderGroup;
+
+  @Field()
+  guest!: boolean;
+
+  @Field(() => Int)
+  comments!: number;
+}
+
+export const CommenterSummaryConnection = Connection(CommenterSummaryModel, 'CommenterSummary');
+
 @ObjectType('CommentModeration', { description: 'Facilitators only: why it is held, hidden or rejected, and its reports.' })
 export class CommentModerationModel {
   @Field(() => String, { nullable: true })

@@ -26,6 +26,16 @@ export interface CommentFilter {
   documentLevel?: boolean;
 }
 
+export interface CommenterRow {
+  key: string;
+  name: string;
+  organisation: string | null;
+  stakeholderGroup: string;
+  guest: boolean;
+  comments: number;
+  sortName: string;
+}
+
 /** The stable key of a commenter in one period: the account, or the guest's e-mail (hashed, never shown). */
 export const COMMENTER_KEY_SQL = `coalesce(c.author_id::text, 'guest-' || md5(c.period_id::text || lower(c.guest_email)))`;
 
@@ -171,6 +181,42 @@ export class CommentRepository {
       `SELECT count(*) AS n FROM comments WHERE period_id = $1 AND fingerprint = $2
           AND ((author_id IS NOT NULL AND author_id = $3) OR (guest_email IS NOT NULL AND lower(guest_email) = lower($4)))`,
       [periodId, fingerprint, authorId, guestEmail],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * The people who commented, by name, with how many comments each (public comments only unless
+   * `publicOnly` is false): the "comments by commenter" view. Keyset on (lower(name), key).
+   */
+  async commenters(periodId: string, publicOnly: boolean, page: PageRequest): Promise<CommenterRow[]> {
+    const ascending = !page.backward;
+    const params: unknown[] = [periodId, page.limit + 1];
+    let after = '';
+    if (page.cursor) {
+      params.push(String(page.cursor[0]), String(page.cursor[1]));
+      after = `WHERE (sort_name, key) ${ascending ? '>' : '<'} ($3, $4)`;
+    }
+    const rows: { key: string; name: string; organisation: string | null; stakeholder_group: string; guest: boolean; n: string; sort_name: string }[] =
+      await this.db.manager.query(
+        `SELECT * FROM (
+           SELECT ${COMMENTER_KEY_SQL} AS key, max(c.commenter_name) AS name, max(c.organisation) AS organisation,
+                  max(c.stakeholder_group) AS stakeholder_group, bool_and(c.author_id IS NULL) AS guest, count(*) AS n,
+                  lower(max(c.commenter_name)) AS sort_name
+             FROM comments c WHERE c.period_id = $1 AND c.parent_id IS NULL ${publicOnly ? `AND ${PUBLIC_SQL}` : ''}
+            GROUP BY 1) commenters
+         ${after}
+         ORDER BY sort_name ${ascending ? 'ASC' : 'DESC'}, key ${ascending ? 'ASC' : 'DESC'}
+         LIMIT $2`,
+        params,
+      );
+    return rows.map((r) => ({ key: r.key, name: r.name, organisation: r.organisation, stakeholderGroup: r.stakeholder_group, guest: r.guest, comments: Number(r.n), sortName: r.sort_name }));
+  }
+
+  async countCommenters(periodId: string, publicOnly: boolean): Promise<number> {
+    const [row]: { n: string }[] = await this.db.manager.query(
+      `SELECT count(DISTINCT ${COMMENTER_KEY_SQL}) AS n FROM comments c WHERE c.period_id = $1 AND c.parent_id IS NULL ${publicOnly ? `AND ${PUBLIC_SQL}` : ''}`,
+      [periodId],
     );
     return Number(row?.n ?? 0);
   }

@@ -3,7 +3,8 @@ import { type Actor, CurrentActor, OptionalActor, Public, SignedIn } from '@inte
 import { type RequestContext, badInput, toConnection, toPageRequest } from '@intersessional/graphql';
 import { DocumentModel } from '@intersessional/documents';
 import { WorkstreamModel } from '@intersessional/workstreams';
-import { CommentConnection, CommentsFilterArgs } from '../comment/comment.model';
+import { CommentConnection, CommenterSummaryConnection, CommentsFilterArgs } from '../comment/comment.model';
+import type { StakeholderGroup } from '@intersessional/identity';
 import { CommentRepository } from '../comment/comment.repository';
 import { toCommentModel, toPeriodModel } from '../consultation.mapper';
 import { ConsultationLoaders } from '../consultation.loaders';
@@ -159,6 +160,16 @@ export class CommentPeriodResolver {
       : { publicOnly: true, includeAuthor: actor?.userId ?? null, commenterKey: args.commenterKey };
     const [rows, total] = await Promise.all([this.commentRows.page(period.id, filter, page), this.commentRows.count(period.id, filter)]);
     return toConnection(rows, page, total, (c) => [c.createdAt.toISOString(), c.id], toCommentModel);
+  }
+
+  /** Policy: as the period; public comments only (facilitators: all). */
+  @Public()
+  @ResolveField(() => CommenterSummaryConnection, { description: 'Who commented, by name, with their number of comments: the "comments by commenter" view.' })
+  async commenters(@Parent() period: CommentPeriodModel, @Args() args: PeriodsArgs, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext) {
+    const page = toPageRequest(args);
+    const publicOnly = !(await this.loaders.canFacilitate(ctx.loaders, actor).load(period.workstreamId));
+    const [rows, total] = await Promise.all([this.commentRows.commenters(period.id, publicOnly, page), this.commentRows.countCommenters(period.id, publicOnly)]);
+    return toConnection(rows, page, total, (r) => [r.sortName, r.key], (r) => ({ ...r, stakeholderGroup: r.stakeholderGroup as StakeholderGroup }));
   }
 
   /** Policy: facilitators at any time; everyone once the synthesis is published; null otherwise. */

@@ -25,7 +25,6 @@ export class TokenService {
     const token = this.jwt.sign({ sid: sessionId } satisfies Omit<AccessClaims, 'sub'>, {
       subject: userId,
       expiresIn: ttl,
-      secret: this.config.JWT_SECRET,
       algorithm: 'HS256',
       audience: 'intersessional',
     });
@@ -36,7 +35,6 @@ export class TokenService {
   verifyAccessToken(token: string): AccessClaims | null {
     try {
       const claims = this.jwt.verify<AccessClaims>(token, {
-        secret: this.config.JWT_SECRET,
         algorithms: ['HS256'],
         audience: 'intersessional',
       });

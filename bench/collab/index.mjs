@@ -1,0 +1,193 @@
+// The co-drafting (real-time sync) suite: Intersessional's /collab server side by side with the
+// y-websocket reference server and Hocuspocus, same machine, same client code, same run.
+import { performance } from 'node:perf_hooks';
+import { postgresTarget } from '../lib/postgres.mjs';
+import { OtherLoadMonitor } from '../lib/processes.mjs';
+import { describeMachine, describeSource, fmt, machineInfo, sourceInfo } from '../lib/report.mjs';
+import { closeCodes } from '../lib/ysync-client.mjs';
+import { render } from './render.mjs';
+import { connectionMemory, documentMemory, latency, throughput } from './scenarios.mjs';
+import { SUBJECTS, packageVersion, snapshotDist } from './subjects.mjs';
+
+export const title = 'Co-drafting: real-time sync server';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+
+/** Every count is bounded; the whole suite takes about three minutes. BENCH_QUICK=1 shrinks it for development. */
+export const PARAMETERS = {
+  repetitions: QUICK ? 1 : 3,
+  throughput: { documents: 10, writers: 5, updates: QUICK ? 50 : 200, window: 8 },
+  /** The same typing on one document: what a single document can take. */
+  singleDocument: { documents: 1, writers: 5, updates: QUICK ? 50 : 200, window: 8 },
+  /** Unmeasured, before the throughput runs, so every server starts them with warm code. */
+  warmup: { documents: 10, writers: 5, updates: 20, window: 8 },
+  latency: { readers: 50, updates: QUICK ? 100 : 300, rate: 50, warmup: 20 },
+  /** settleMs without traffic before each measurement, then CPU over cpuWindowMs (two access re-checks of Intersessional). */
+  documents: { documents: QUICK ? 50 : 200, textBytes: 5000, settleMs: 1500, cpuWindowMs: 4000, idleMs: 5000 },
+  connections: { connections: QUICK ? 100 : 500, textBytes: 5000, settleMs: 1500, cpuWindowMs: 4000 },
+  /** Raised for the throughput and latency server only: the default 300/s per connection would refuse the throughput run. */
+  perfRateLimit: 1_000_000,
+};
+
+async function withInstance(subject, options, log, body) {
+  const started = performance.now();
+  const instance = await subject.start(options);
+  instance.label = subject.label;
+  instance.monitor = options.monitor;
+  log(`  ${subject.label}: started (pid ${instance.pid}) in ${fmt((performance.now() - started) / 1000, 1)} s`);
+  try {
+    return await body(instance);
+  } finally {
+    await stopInstance(subject, instance, log);
+  }
+}
+
+async function stopInstance(subject, instance, log) {
+  const exit = await instance.stop();
+  if (exit && exit.code !== 0 && exit.signal !== 'SIGTERM') log(`  ${subject.label}: exited with ${exit.code ?? exit.signal}`);
+  // the servers run quiet (LOG_LEVEL=warn, quiet: true); whatever they still print is worth a look
+  const notable = instance.handle.output.filter((line) => /warn|error|exception|fail/i.test(line));
+  if (notable.length) log(`  ${subject.label} printed ${notable.length} warning/error line(s), e.g.:\n    ${notable.slice(0, 3).join('\n    ').slice(0, 1500)}`);
+  if (process.env.BENCH_VERBOSE === '1') log(instance.handle.output.map((l) => `    | ${l}`).join('\n'));
+  globalThis.gc?.(); // the bench process' own garbage, collected between servers (node --expose-gc)
+}
+
+/** Runs `fn`, turning a failure into a recorded error so one subject cannot stop the others. */
+async function attempt(log, label, fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    log(`  ${label}: FAILED: ${error?.stack ?? error}`);
+    return { ok: false, error: String(error?.message ?? error) };
+  }
+}
+
+const mib = (kb) => fmt(kb / 1024, 1);
+
+export async function run({ log }) {
+  const suiteStarted = performance.now();
+  const database = await postgresTarget();
+  const machine = machineInfo();
+  const source = sourceInfo(new URL('../..', import.meta.url).pathname);
+  await snapshotDist(); // the build measured is the one made at the start, whatever happens to dist/ meanwhile
+  log(`machine: ${describeMachine(machine)}`);
+  log(`source: ${describeSource(source)}`);
+  log(database ? `Intersessional storage: PostgreSQL at ${new URL(database.url).host} (fsync=${database.fsync}, synchronous_commit=${database.synchronous_commit})` : 'Intersessional storage: embedded PGlite');
+  const P = PARAMETERS;
+  const results = Object.fromEntries(SUBJECTS.map((s) => [s.key, { otherLoad: {} }]));
+  // other work on the machine (other sessions' tests, builds) distorts the figures: it is recorded
+  const monitor = new OtherLoadMonitor().start();
+  const phase = async (subject, name, options, body) => {
+    const from = performance.now();
+    try {
+      return await withInstance(subject, options, log, body);
+    } finally {
+      const cores = monitor.between(from, performance.now());
+      results[subject.key].otherLoad[name] = cores;
+      if (cores > 0.2) log(`  note: other processes used ${fmt(cores, 2)} cores on average meanwhile`);
+    }
+  };
+
+  // Throughput and latency: the three servers run side by side and take turns, repetition by
+  // repetition, so a change in the machine's load during the suite affects all of them alike.
+  log('\n[1/3] throughput and fan-out latency (the servers take turns)');
+  const perfEnv = { COLLAB_MAX_UPDATES_PER_SECOND: String(P.perfRateLimit) };
+  const instances = [];
+  try {
+    for (const subject of SUBJECTS) {
+      const started = performance.now();
+      const instance = await attempt(log, subject.label, () => subject.start({ database, purpose: 'perf', env: perfEnv }));
+      if (!instance.pid) continue;
+      instance.label = subject.label;
+      instance.monitor = monitor;
+      instances.push({ subject, instance });
+      log(`  ${subject.label}: started (pid ${instance.pid}) in ${fmt((performance.now() - started) / 1000, 1)} s`);
+    }
+    /** One measurement, with the other load on the machine while it ran. */
+    const measure = async (subject, label, fn) => {
+      const from = performance.now();
+      const result = await attempt(log, `${subject.label} ${label}`, fn);
+      result.otherLoad = monitor.between(from, performance.now());
+      return result;
+    };
+    const load = (x) => (x.otherLoad > 0.2 ? ` [other load ${fmt(x.otherLoad, 2)} cores]` : '');
+    for (const { subject, instance } of instances) await measure(subject, 'warm-up', () => throughput(instance, P.warmup));
+    for (const [key, params, name] of [['throughput', P.throughput, 'throughput'], ['singleDocument', P.singleDocument, 'one document']]) {
+      for (let i = 0; i < P.repetitions; i++) {
+        for (const { subject, instance } of instances) {
+          const t = await measure(subject, name, () => throughput(instance, params));
+          (results[subject.key][key] ??= []).push(t);
+          log(`  ${subject.label} ${name} #${i + 1}: ${t.ok ? `${fmt(t.updatesPerSecond)} updates/s, ${fmt(t.seconds, 2)} s` : t.error}${load(t)}`);
+        }
+      }
+    }
+    for (let i = 0; i < P.repetitions; i++) {
+      for (const { subject, instance } of instances) {
+        const l = await measure(subject, 'latency', () => latency(instance, P.latency));
+        (results[subject.key].latency ??= []).push(l);
+        log(`  ${subject.label} latency #${i + 1}: ${l.samples !== undefined ? `p50 ${fmt(l.p50, 2)} ms, p95 ${fmt(l.p95, 2)} ms, p99 ${fmt(l.p99, 2)} ms, max ${fmt(l.max, 1)} ms` : ''}${l.ok ? '' : ` (${l.error})`}${load(l)}`);
+      }
+    }
+  } finally {
+    for (const { subject, instance } of instances) await stopInstance(subject, instance, log);
+  }
+  for (const subject of SUBJECTS) {
+    const r = results[subject.key];
+    const runs = [...(r.throughput ?? []), ...(r.singleDocument ?? []), ...(r.latency ?? [])].map((x) => x.otherLoad).filter(Number.isFinite);
+    r.otherLoad.perf = runs.length ? runs.reduce((a, b) => a + b, 0) / runs.length : NaN;
+  }
+
+  log('\n[2/3] memory per open document, and after they close');
+  for (const subject of SUBJECTS) {
+    const r = results[subject.key];
+    r.documents = await attempt(log, subject.label, () => phase(subject, 'documents', { database, purpose: 'docs', monitor }, (instance) => documentMemory(instance, P.documents)));
+    const d = r.documents;
+    if (d.before) {
+      log(`  ${subject.label}: heap+external ${mib(d.before.liveKb)} → ${mib(d.open.liveKb)} MiB open → ${mib(d.afterClose.liveKb)} MiB after close (${fmt(d.liveKbPerDocument, 1)} KiB per document); RSS ${mib(d.before.rssKb)} → ${mib(d.open.rssKb)} → ${mib(d.afterClose.rssKb)} MiB${d.ok ? '' : ` (${d.error})`}`);
+    }
+  }
+
+  log('\n[3/3] memory per connection');
+  for (const subject of SUBJECTS) {
+    const r = results[subject.key];
+    r.connections = await attempt(log, subject.label, () => phase(subject, 'connections', { database, purpose: 'conns', monitor }, (instance) => connectionMemory(instance, P.connections)));
+    const c = r.connections;
+    if (c.before) {
+      log(`  ${subject.label}: heap+external ${mib(c.before.liveKb)} → ${mib(c.open.liveKb)} MiB (${fmt(c.liveKbPerConnection, 1)} KiB per connection); RSS ${mib(c.before.rssKb)} → ${mib(c.open.rssKb)} MiB; idle CPU ${fmt(c.open.cpuShare * 100, 1)} % of a core${c.ok ? '' : ` (${c.error})`}`);
+    }
+  }
+
+  monitor.stop();
+  const sourceAtEnd = sourceInfo(new URL('../..', import.meta.url).pathname);
+  if (sourceAtEnd.commit !== source.commit || sourceAtEnd.changed.join() !== source.changed.join()) {
+    source.changedDuringRun = describeSource(sourceAtEnd);
+    log(`note: the source changed during the run (now ${source.changedDuringRun}); the servers ran the build from the start`);
+  }
+  const seconds = (performance.now() - suiteStarted) / 1000;
+  const otherLoad = monitor.between(suiteStarted, performance.now());
+  const codes = {};
+  for (const [key, count] of closeCodes) {
+    const [label, code] = key.split('|');
+    (codes[label] ??= {})[code] = count;
+  }
+  const data = {
+    machine,
+    source,
+    database: database ? { kind: 'postgresql', version: database.version, fsync: database.fsync, synchronousCommit: database.synchronous_commit } : { kind: 'pglite' },
+    versions: {
+      yjs: packageVersion('yjs'),
+      ws: packageVersion('ws'),
+      '@y/websocket-server': packageVersion('@y/websocket-server'),
+      '@hocuspocus/server': packageVersion('@hocuspocus/server'),
+    },
+    subjects: SUBJECTS.map(({ key, label }) => ({ key, label })),
+    parameters: P,
+    quick: QUICK,
+    results,
+    closeCodes: codes,
+    seconds,
+    otherLoad,
+  };
+  const { markdown, text } = render(data);
+  return { data, markdown, text };
+}

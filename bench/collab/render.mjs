@@ -1,0 +1,275 @@
+// Tables and text of the collab suite, for the terminal and for docs/benchmarks.md.
+import { describeMachine, describeSource, fmt, ratio, table } from '../lib/report.mjs';
+import { median } from '../lib/stats.mjs';
+
+const I = 'intersessional';
+const Y = 'y-websocket';
+const H = 'hocuspocus';
+const KEYS = [I, Y, H];
+
+/** Median over the successful repetitions of one figure. */
+function med(runs, pick) {
+  const values = (runs ?? []).filter((r) => r?.ok).map(pick).filter((v) => Number.isFinite(v));
+  return values.length ? median(values) : NaN;
+}
+
+function per(fn) {
+  return Object.fromEntries(KEYS.map((k) => [k, fn(k)]));
+}
+
+function row(label, values, digits) {
+  const [a, b, c] = KEYS.map((k) => values[k]);
+  return [label, fmt(a, digits), fmt(b, digits), fmt(c, digits), ratio(a, b), ratio(a, c)];
+}
+
+function textRow(label, values) {
+  return [label, ...KEYS.map((k) => values[k]), '', ''];
+}
+
+const pct = (share) => share * 100;
+
+export function render(data) {
+  const { results: R, parameters: P } = data;
+  const headers = ['', ...data.subjects.map((s) => s.label), 'ratio Intersessional/y-websocket', 'ratio Intersessional/Hocuspocus'];
+  const T = P.throughput;
+  const L = P.latency;
+  const D = P.documents;
+  const C = P.connections;
+  const totalUpdates = T.documents * T.writers * T.updates;
+  const eachRun = (runs, pick, digits) => (runs ?? []).map((r) => (r?.ok ? fmt(pick(r), digits) : 'failed')).join(' / ') || 'n/a';
+
+  const fig = {
+    rate: per((k) => med(R[k].throughput, (r) => r.updatesPerSecond)),
+    seconds: per((k) => med(R[k].throughput, (r) => r.seconds)),
+    single: per((k) => med(R[k].singleDocument, (r) => r.updatesPerSecond)),
+    cpu: per((k) => med(R[k].throughput, (r) => (r.serverCpuSeconds / r.updates) * 1e6)),
+    pgCpu: per((k) => med(R[k].throughput, (r) => (r.postgresCpuSeconds === null || r.postgresCpuSeconds === undefined ? NaN : (r.postgresCpuSeconds / r.updates) * 1e6))),
+    p50: per((k) => med(R[k].latency, (r) => r.p50)),
+    p95: per((k) => med(R[k].latency, (r) => r.p95)),
+    p99: per((k) => med(R[k].latency, (r) => r.p99)),
+    max: per((k) => med(R[k].latency, (r) => r.max)),
+  };
+  const d = (k) => (R[k].documents?.before ? R[k].documents : null);
+  const c = (k) => (R[k].connections?.before ? R[k].connections : null);
+  const dv = (pick) => per((k) => (d(k) ? pick(d(k)) : NaN));
+  const cv = (pick) => per((k) => (c(k) ? pick(c(k)) : NaN));
+
+  const throughputTable = table(headers, [
+    row(`Updates/s delivered to observers, ${T.documents} documents (median of ${P.repetitions})`, fig.rate, 0),
+    row(`Time for ${fmt(totalUpdates)} updates, s`, fig.seconds, 2),
+    textRow('Each run, updates/s', per((k) => eachRun(R[k].throughput, (r) => r.updatesPerSecond, 0))),
+    row(`Updates/s, one document with ${P.singleDocument.writers} typists (median of ${P.repetitions})`, fig.single, 0),
+    row('Server process CPU per update, µs', fig.cpu, 0),
+    row('PostgreSQL CPU per update, µs (all local postgres processes)', fig.pgCpu, 0),
+  ]);
+  const latencyTable = table(headers, [
+    row('p50, ms', fig.p50, 2),
+    row('p95, ms', fig.p95, 2),
+    row('p99, ms', fig.p99, 2),
+    row('max, ms', fig.max, 1),
+    textRow('p99 of each run, ms', per((k) => eachRun(R[k].latency, (r) => r.p99, 2))),
+  ]);
+  const documentsTable = table(headers, [
+    row('Heap + external after full GC, before, MiB', dv((x) => x.before.liveKb / 1024), 1),
+    row(`Heap + external after full GC, ${D.documents} documents open, MiB`, dv((x) => x.open.liveKb / 1024), 1),
+    row('Heap + external per open document, KiB', dv((x) => x.liveKbPerDocument), 1),
+    row('RSS before, MiB', dv((x) => x.before.rssKb / 1024), 1),
+    row(`RSS with ${D.documents} documents open, MiB`, dv((x) => x.open.rssKb / 1024), 1),
+    row('RSS per open document, KiB', dv((x) => x.rssKbPerDocument), 1),
+    row('Server CPU while idle before, % of a core', dv((x) => pct(x.before.cpuShare)), 1),
+    row(`Server CPU while idle with them open, % of a core`, dv((x) => pct(x.open.cpuShare)), 1),
+    row('PostgreSQL CPU meanwhile, % of a core', dv((x) => (x.open.postgresCpuShare === null ? NaN : pct(x.open.postgresCpuShare))), 1),
+  ]);
+  const returnTable = table(headers, [
+    row(`Heap + external after full GC, ${D.idleMs / 1000} s after all clients left, MiB`, dv((x) => x.afterClose.liveKb / 1024), 1),
+    row('Heap + external left over (after close − before), MiB', dv((x) => (x.afterClose.liveKb - x.before.liveKb) / 1024), 1),
+    row('Share of the heap growth given back, %', dv((x) => pct(x.liveReturnedShare)), 0),
+    row(`RSS ${D.idleMs / 1000} s after all clients left, MiB`, dv((x) => x.afterClose.rssKb / 1024), 1),
+    row('RSS left over (after close − before), MiB', dv((x) => (x.afterClose.rssKb - x.before.rssKb) / 1024), 1),
+  ]);
+  const connectionsTable = table(headers, [
+    row('Heap + external after full GC, 1 connection, MiB', cv((x) => x.before.liveKb / 1024), 1),
+    row(`Heap + external after full GC, ${C.connections} more, MiB`, cv((x) => x.open.liveKb / 1024), 1),
+    row('Heap + external per connection, KiB', cv((x) => x.liveKbPerConnection), 1),
+    row('RSS with 1 connection, MiB', cv((x) => x.before.rssKb / 1024), 1),
+    row(`RSS with ${C.connections} more, MiB`, cv((x) => x.open.rssKb / 1024), 1),
+    row('RSS per connection, KiB', cv((x) => x.rssKbPerConnection), 1),
+    row('Server CPU while idle with 1 connection, % of a core', cv((x) => pct(x.before.cpuShare)), 1),
+    row(`Server CPU while idle with ${C.connections + 1} connections, % of a core`, cv((x) => pct(x.open.cpuShare)), 1),
+    row('PostgreSQL CPU meanwhile, % of a core', cv((x) => (x.open.postgresCpuShare === null ? NaN : pct(x.open.postgresCpuShare))), 1),
+  ]);
+
+  const ol = (name) => per((k) => fmt(R[k].otherLoad?.[name], 2));
+  const loadTable = table(headers.slice(0, 4), [
+    ['Throughput and latency runs', ...KEYS.map((k) => ol('perf')[k])],
+    ['Memory per document runs', ...KEYS.map((k) => ol('documents')[k])],
+    ['Memory per connection runs', ...KEYS.map((k) => ol('connections')[k])],
+  ]);
+  const busy = KEYS.some((k) => Object.values(R[k].otherLoad ?? {}).some((v) => v > 0.2));
+
+  const failures = [];
+  for (const s of data.subjects) {
+    for (const [name, value] of Object.entries(R[s.key])) {
+      if (name === 'otherLoad') continue;
+      for (const one of [value].flat()) if (one && !one.ok) failures.push(`${s.label}, ${name}: ${one.error}`);
+    }
+  }
+  const codes = Object.entries(data.closeCodes).map(([label, counts]) => `${label}: ${Object.entries(counts).map(([code, n]) => `${code} ×${n}`).join(', ')}`);
+  const pgDescription = data.database.kind === 'postgresql'
+    ? `PostgreSQL (${data.database.version.split(' ').slice(0, 2).join(' ')} on the same machine, fsync=${data.database.fsync}, synchronous_commit=${data.database.synchronousCommit}), a fresh database per server process`
+    : 'the embedded PGlite database (inside the server process, so its memory and CPU count in the server figures)';
+
+  const tables = [
+    ['Update throughput', throughputTable],
+    [`Fan-out latency (${L.readers} readers, ${L.rate} updates/s)`, latencyTable],
+    [`Memory per open document (${fmt(D.textBytes)} characters each)`, documentsTable],
+    ['Memory after the documents close', returnTable],
+    [`Memory per connection (${C.connections} connections to one document)`, connectionsTable],
+    ['Other processes on the machine meanwhile, CPU cores in use on average', loadTable],
+  ];
+  const text = [
+    `Co-drafting benchmark (${describeMachine(data.machine)}; ${describeSource(data.source)})`,
+    `Intersessional stored updates in ${pgDescription}.`,
+    ...tables.map(([name, t]) => `\n${name}\n${t}`),
+    failures.length ? `\nFailures:\n${failures.map((f) => `  - ${f}`).join('\n')}` : '',
+    `\nClose codes seen by the clients: ${codes.join('; ') || 'none'}`,
+    `Suite time: ${fmt(data.seconds, 0)} s`,
+  ].join('\n');
+
+  const markdown = `
+## Co-drafting: real-time sync server
+
+Measured by \`npm run bench\` (suite \`collab\`) on ${describeMachine(data.machine)}, building
+${describeSource(data.source)}. The suite took ${fmt(data.seconds, 0)} s. Intersessional stored updates in ${pgDescription}.${data.quick ? '\n\n**Quick mode (BENCH_QUICK=1): reduced counts, not for comparison.**' : ''}
+
+**Subjects**, each a separate Node process on 127.0.0.1, all driven by the same client code (a small
+y-protocols client, \`bench/lib/ysync-client.mjs\`, in the bench process; sync and updates, no awareness):
+
+- **Intersessional**: the API (\`dist/apps/api/src/main.js\`), socket \`/collab/<documentId>?token=…\`. Each
+  connection is authorised; each update is appended to the update log by a group commit (4 ms window) and
+  only then applied and relayed (write-ahead). \`COLLAB_MAX_UPDATES_PER_SECOND\` was raised to
+  ${fmt(P.perfRateLimit)} for the throughput and latency server: at the default (300 per connection) the
+  throughput typists would be closed with 4429. The memory servers use the default.
+- **y-websocket server**: \`@y/websocket-server\` ${data.versions['@y/websocket-server']}, started through its own bin
+  (\`src/server.js\`, with the \`ws\` 6 it bundles) with \`YPERSISTENCE\` unset: documents are held in memory
+  only, and without persistence it never unloads them.
+- **Hocuspocus**: \`@hocuspocus/server\` ${data.versions['@hocuspocus/server']} (\`bench/collab/servers/hocuspocus.mjs\`) with no
+  extensions: in memory only (its Database extension, not installed, stores debounced: 2 s after the last
+  change, at most 10 s apart, so up to 10 s of edits can be lost). It unloads a document when its last
+  connection closes. It acknowledges every update to its sender and, like y-websocket, echoes it back too.
+
+**Method.** Throughput: ${T.documents} documents, each with 1 observer and ${T.writers} typists; every typist appends
+${T.updates} characters to its own paragraph, one update per character, with at most ${T.window} of its updates in flight
+(sent but not yet seen by the observer), so each server is driven as fast as it relays; the figure is updates
+delivered to the observers per second, first keystroke to last delivery (observers' documents checked
+complete). The same on one document shows what a single document can take. Fan-out: 1 typist and
+${L.readers} readers on one document, ${L.updates} updates at ${L.rate}/s (after ${L.warmup} unmeasured), time from just before the send
+to receipt, for every update at every reader (same process, same clock). Throughput and latency: ${P.repetitions}
+repetitions after a warm-up, medians reported. Memory: ${D.documents} documents, each opened by one client that holds
+a draft of ${fmt(D.textBytes)} characters in ${Math.ceil(D.textBytes / 120)} paragraphs (${fmt(R[I]?.documents?.contentBytes ?? NaN)} bytes as one Yjs update) and pushes it in the
+sync handshake; then all clients leave and the server idles ${D.idleMs / 1000} s. Per connection: ${C.connections} readers join one such
+document. Each server process is started with \`--expose-gc --require bench/lib/memory-probe.cjs\` (no code
+change). At each measuring point the bench waits ${D.settleMs / 1000} s without traffic, takes the server's idle CPU over
+the next ${D.cpuWindowMs / 1000} s, then asks it over IPC for a full GC and \`process.memoryUsage()\`; "heap + external" is
+\`heapUsed + external\` after that GC (live memory), RSS is \`VmRSS\` from \`/proc/<pid>/status\` just after it.
+CPU figures come from \`/proc/<pid>/stat\`; PostgreSQL's from all local \`postgres\` processes, sampled each second.
+
+### Update throughput
+
+${throughputTable}
+
+### Fan-out latency (${L.readers} readers, ${L.rate} updates/s)
+
+${latencyTable}
+
+### Memory per open document (${fmt(D.textBytes)} characters each)
+
+${documentsTable}
+
+### Memory after the documents close
+
+${returnTable}
+
+### Memory per connection (${C.connections} connections to one document)
+
+${connectionsTable}
+
+### Other load on the machine
+
+CPU cores used on average by processes other than the bench, the server under test and PostgreSQL,
+sampled every second from \`/proc\` while each server ran (out of ${data.machine.cores}):
+
+${loadTable}
+${busy ? `
+**The machine was not idle during this run** (other work used ${fmt(data.otherLoad, 2)} cores on average over the
+suite), so the figures are noisier than they would be on a quiet machine and the subjects did not all see the
+same conditions; compare the rows above before reading much into small ratios.
+` : ''}
+Close codes seen by the clients: ${codes.join('; ') || 'none'} (1000 is the bench closing its own clients).${failures.length ? `\n\n**Failures in this run:**\n\n${failures.map((f) => `- ${f}`).join('\n')}` : ''}
+
+### What the numbers mean
+
+${meaning(data, fig, d, c).join('\n\n')}
+`;
+  return { markdown, text };
+}
+
+/** The reading of this run's figures; the facts about the servers come from their code. */
+function meaning(data, fig, d, c) {
+  const P = data.parameters;
+  const out = [];
+  out.push(
+    `Intersessional relays an update only after PostgreSQL has committed it durably; the two peers apply it
+in memory and relay at once, and a crash loses what they hold (everything, as configured here). So its
+fan-out latency is the group-commit window (4 ms) plus a commit: p50 ${fmt(fig.p50[I], 1)} ms against
+${fmt(fig.p50[Y], 1)} ms (y-websocket) and ${fmt(fig.p50[H], 1)} ms (Hocuspocus), p99 ${fmt(fig.p99[I], 1)} ms. That is well below what
+a co-author notices (about 50–100 ms), and it is the price of never showing an edit the server could lose.`,
+  );
+  // one document's rate × documents ≈ the multi-document rate: the ceiling is per document
+  const perDocumentCeiling = fig.single[I] * P.throughput.documents < fig.rate[I] * 1.5;
+  out.push(
+    `Throughput: ${fmt(fig.rate[I])} updates/s over ${P.throughput.documents} documents against ${fmt(fig.rate[Y])} (y-websocket) and
+${fmt(fig.rate[H])} (Hocuspocus), with every update stored before it is relayed. On one document it is ${fmt(fig.single[I])} updates/s (peers: ${fmt(fig.single[Y])} and ${fmt(fig.single[H])}).${perDocumentCeiling ? `
+The one-document rate times ${P.throughput.documents} is about the ${P.throughput.documents}-document rate: the limit is per document. The room stores
+and applies one update after another (\`Room.receiveSync\` chains \`persist\` on the document's pipeline),
+so the next update of a document is handed to the group commit only once the previous one has committed;
+updates of one document never share a commit, and a document takes about one update per commit cycle,
+however many typists it has. One person typing sends some 5–10 updates/s, so a document with two or
+three dozen people typing at once is near that ceiling, and a burst beyond it (one client may send up to 300/s by default)
+queues in server memory and delays everyone's edits in that document.` : `
+Updates of one busy document share group commits (each is still applied and relayed only after its own
+commit), so a single document is not held to one commit at a time.`}
+Per update the server process uses ${fmt(fig.cpu[I])} µs of CPU (${fmt(fig.cpu[Y])} and ${fmt(fig.cpu[H])} µs for the peers), plus
+${fmt(fig.pgCpu[I])} µs in PostgreSQL.`,
+  );
+  const dl = (k) => d(k)?.liveKbPerDocument;
+  const back = (k) => d(k)?.liveReturnedShare;
+  out.push(
+    `Memory: Intersessional's process is the whole API (NestJS, GraphQL, TypeORM, a PostgreSQL pool), so its
+baseline is ${fmt(d(I)?.before.rssKb / 1024, 0)} MiB RSS against ${fmt(d(Y)?.before.rssKb / 1024, 0)} and ${fmt(d(H)?.before.rssKb / 1024, 0)} MiB for the bare sync
+servers; the differences are what compare. Live memory per open document of ${fmt(P.documents.textBytes)} characters is
+${fmt(dl(I), 1)} KiB (y-websocket ${fmt(dl(Y), 1)}, Hocuspocus ${fmt(dl(H), 1)}), per extra connection
+${fmt(c(I)?.liveKbPerConnection, 1)} KiB (${fmt(c(Y)?.liveKbPerConnection, 1)} and ${fmt(c(H)?.liveKbPerConnection, 1)}). RSS differences are noisier: V8 keeps heap
+it once reserved, and a large heap absorbs small growth, so RSS is shown for honesty, not for ranking.
+When the clients leave, Intersessional unloads each document once its writes are stored and gives back
+${fmt(back(I) * 100, 0)} % of the heap growth; Hocuspocus unloads too (${fmt(back(H) * 100, 0)} %); the y-websocket server without
+persistence keeps every document it has ever seen (${fmt(back(Y) * 100, 0)} %), so its memory only grows with every
+document opened. RSS follows the heap only loosely: V8 and the allocator keep or return freed pages on
+their own schedule (see the RSS rows).`,
+  );
+  out.push(
+    `Idle cost: every 2 s Intersessional re-checks against the database the rights behind the open connections
+(a few queries per open document, whatever its number of connections), so that a removed member or a
+disabled account loses access within 2 s. With ${P.documents.documents} documents open, one connection each, the idle server
+uses ${fmt(d(I)?.open.cpuShare * 100, 1)} % of a core and PostgreSQL ${fmt(d(I)?.open.postgresCpuShare * 100, 1)} %; with ${P.connections.connections + 1} connections to one document,
+${fmt(c(I)?.open.cpuShare * 100, 1)} % and ${fmt(c(I)?.open.postgresCpuShare * 100, 1)} %. The peers, which authorise nothing, use ${fmt(d(Y)?.open.cpuShare * 100, 1)} % and
+${fmt(d(H)?.open.cpuShare * 100, 1)} % with the documents open.`,
+  );
+  out.push(
+    `Caveats: two cores shared by the server under test, the bench client and (for Intersessional)
+PostgreSQL; loopback only, so no network latency; PostgreSQL on the same machine and disk. The peers
+do less per update by design (no authentication, no storage), so the ratios measure the cost of
+durability and access control as much as implementation quality.`,
+  );
+  return out;
+}

@@ -1,0 +1,304 @@
+// The measurements of the collab suite. Each function gets a running server instance (see
+// subjects.mjs) and uses only the sync protocol and, for documents, the instance's newDocuments().
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as Y from 'yjs';
+import { cpuSeconds, settledRssKb } from '../lib/processes.mjs';
+import { percentile } from '../lib/stats.mjs';
+import { SyncClient, inBatches } from '../lib/ysync-client.mjs';
+import { Typist, clockOf, draftUpdate, textLength } from './content.mjs';
+
+const CONNECT_CONCURRENCY = 20;
+
+function clientFor(instance, document, options = {}) {
+  return new SyncClient({
+    url: document.url,
+    framing: instance.framing,
+    documentName: document.name,
+    token: document.token,
+    label: instance.label,
+    ...options,
+  });
+}
+
+/** Resolves when `predicate()` holds, checking every few ms; rejects after `timeoutMs`. */
+async function until(predicate, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+async function closeAll(clients) {
+  await inBatches(clients.map((c) => () => c.close()), 50);
+}
+
+/**
+ * Update throughput. `documents` documents, each with one observer and `writers` typists; every typist
+ * types `updates` characters, one update each, keeping at most `window` of its updates in flight (sent,
+ * not yet seen by the observer of its document). Measured: updates delivered to observers per second
+ * from the first keystroke to the last delivery.
+ */
+export async function throughput(instance, { documents, writers, updates, window, timeoutMs = 60_000 }) {
+  const docs = await instance.newDocuments(documents);
+  const rooms = docs.map((document) => ({ document, observerDoc: new Y.Doc(), observer: null, typists: [], delivered: new Map(), received: 0 }));
+  const clients = [];
+  let finish = null;
+  let remaining = documents * writers;
+  try {
+    await inBatches(rooms.map((room) => async () => {
+      room.observer = clientFor(instance, room.document, {
+        doc: room.observerDoc,
+        onUpdate: (update, kind) => {
+          if (kind !== 'update') return;
+          room.received += 1;
+          for (const [id, clock] of Y.parseUpdateMeta(update).to) {
+            const typist = room.delivered.get(id);
+            if (typist && clock > typist.delivered) {
+              typist.delivered = clock;
+              typist.pump?.();
+            }
+          }
+        },
+      });
+      clients.push(room.observer);
+      await room.observer.connect();
+      for (let i = 0; i < writers; i++) {
+        const typist = new Typist();
+        const client = clientFor(instance, room.document);
+        clients.push(client);
+        await client.connect();
+        const state = { typist, client, delivered: 0, sent: 0, target: 0, pump: null };
+        room.delivered.set(typist.id, state);
+        room.typists.push(state);
+      }
+    }), CONNECT_CONCURRENCY / 2);
+
+    // each typist creates its paragraph; typing starts once every observer has all of them
+    for (const room of rooms) for (const t of room.typists) t.client.sendUpdate(t.typist.start());
+    await until(() => rooms.every((r) => r.typists.every((t) => t.delivered >= t.typist.clock)), 20_000, 'paragraphs to reach the observers');
+    for (const room of rooms) for (const t of room.typists) t.target = t.typist.clock + updates;
+    const before = cpuSeconds(instance.pid);
+    const done = new Promise((resolve) => (finish = resolve));
+    const started = performance.now();
+    for (const room of rooms) {
+      for (const t of room.typists) {
+        t.pump = () => {
+          if (t.finished) return;
+          if (t.delivered >= t.target) {
+            t.finished = true;
+            if (--remaining === 0) finish(performance.now());
+            return;
+          }
+          while (t.sent < updates && t.typist.clock - t.delivered < window) {
+            t.client.sendUpdate(t.typist.type());
+            t.sent += 1;
+          }
+        };
+        t.pump();
+      }
+    }
+    const ended = await Promise.race([done, sleep(timeoutMs).then(() => null)]);
+    const cpu = cpuSeconds(instance.pid) - before;
+    const total = documents * writers * updates;
+    if (ended === null) {
+      const delivered = rooms.reduce((sum, r) => sum + r.typists.reduce((s, t) => s + Math.max(0, t.delivered - (t.target - updates)), 0), 0);
+      return { ok: false, error: `timed out after ${timeoutMs} ms with ${delivered} of ${total} updates delivered`, updates: total };
+    }
+    const seconds = (ended - started) / 1000;
+    const postgresCpu = instance.usesPostgres && instance.monitor ? (await instance.monitor.postgresBetween(started, ended)) * seconds : null;
+    const complete = rooms.every((r) => textLength(r.observerDoc) === writers * updates);
+    return {
+      ok: complete,
+      error: complete ? undefined : 'an observer document is missing characters',
+      updates: total,
+      seconds,
+      updatesPerSecond: total / seconds,
+      observerMessages: rooms.reduce((s, r) => s + r.received, 0),
+      serverCpuSeconds: cpu,
+      postgresCpuSeconds: postgresCpu,
+    };
+  } finally {
+    await closeAll(clients);
+  }
+}
+
+/**
+ * Fan-out latency. One typist and `readers` readers on one document; the typist sends `warmup` + `updates`
+ * updates at `rate` per second. For each of the last `updates` updates and each reader: the time from
+ * just before the send to its receipt (same process, same clock).
+ */
+export async function latency(instance, { readers, updates, rate, warmup }) {
+  const [document] = await instance.newDocuments(1);
+  const typist = new Typist();
+  const sentAt = new Map();
+  const samples = [];
+  const clients = [];
+  const states = [];
+  try {
+    const writer = clientFor(instance, document);
+    clients.push(writer);
+    await writer.connect();
+    await inBatches(Array.from({ length: readers }, () => async () => {
+      const state = { last: 0 };
+      const client = clientFor(instance, document, {
+        onUpdate: (update) => {
+          const now = performance.now();
+          const clock = clockOf(update, typist.id);
+          if (clock <= state.last) return;
+          for (let k = state.last + 1; k <= clock; k++) {
+            const t = sentAt.get(k);
+            if (t !== undefined) samples.push(now - t);
+          }
+          state.last = clock;
+        },
+      });
+      clients.push(client);
+      states.push(state);
+      await client.connect();
+    }), CONNECT_CONCURRENCY);
+
+    writer.sendUpdate(typist.start());
+    await until(() => states.every((s) => s.last >= typist.clock), 20_000, 'the paragraph to reach the readers');
+    const interval = 1000 / rate;
+    const start = performance.now() + 50;
+    for (let i = 0; i < warmup + updates; i++) {
+      const wait = start + i * interval - performance.now();
+      if (wait > 0) await sleep(wait);
+      const update = typist.type();
+      const t = performance.now();
+      if (i >= warmup) sentAt.set(typist.clock, t);
+      writer.sendUpdate(update);
+    }
+    const final = typist.clock;
+    await until(() => states.every((s) => s.last >= final), 10_000, 'the last update to reach every reader').catch(() => undefined);
+    const expected = readers * updates;
+    return {
+      ok: samples.length === expected,
+      error: samples.length === expected ? undefined : `${expected - samples.length} of ${expected} deliveries missing`,
+      samples: samples.length,
+      p50: percentile(samples, 50),
+      p95: percentile(samples, 95),
+      p99: percentile(samples, 99),
+      max: Math.max(...samples),
+    };
+  } finally {
+    await closeAll(clients);
+  }
+}
+
+/** Connects a client holding `content` to each document (it pushes the content in the sync handshake). */
+async function openWithContent(instance, documents, content) {
+  return inBatches(documents.map((document) => async () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, content);
+    const client = clientFor(instance, document, { doc });
+    await client.connect();
+    return client;
+  }), CONNECT_CONCURRENCY);
+}
+
+/** Checks, with a separate connection, that the server holds the full content of each document. */
+async function serverHasContent(instance, documents, textBytes) {
+  for (const document of documents) {
+    const doc = new Y.Doc();
+    const probe = clientFor(instance, document, { doc });
+    await probe.connect();
+    // the holder's content may still be on its way (Intersessional applies it once committed)
+    const ok = await until(() => textLength(doc) >= textBytes, 10_000, 'content').then(() => true, () => false);
+    await probe.close();
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * The server at rest: after `settleMs` without traffic, its CPU use over the next `cpuWindowMs` (share
+ * of one core; PostgreSQL's too), then, after a full GC (memory probe), the live JS heap and external
+ * memory and the median RSS.
+ */
+async function quietMeasure(instance, { settleMs, cpuWindowMs }) {
+  await sleep(settleMs);
+  const cpuBefore = cpuSeconds(instance.pid);
+  const started = performance.now();
+  await sleep(cpuWindowMs);
+  const ended = performance.now();
+  const cpuShare = (cpuSeconds(instance.pid) - cpuBefore) / ((ended - started) / 1000);
+  const postgresCpuShare = instance.usesPostgres && instance.monitor ? await instance.monitor.postgresBetween(started, ended) : null;
+  const usage = await instance.memory();
+  if (!usage) throw new Error('the server did not answer the memory probe');
+  if (!usage.gc) throw new Error('the server runs without --expose-gc');
+  const rssKb = await settledRssKb(instance.pid, 300);
+  return { rssKb, heapKb: usage.heapUsed / 1024, externalKb: usage.external / 1024, liveKb: (usage.heapUsed + usage.external) / 1024, cpuShare, postgresCpuShare };
+}
+
+/**
+ * Memory per open document, and whether it comes back. `documents` documents are opened, each by one
+ * client holding a draft of about `textBytes` characters; then every client disconnects and the server
+ * is left idle for `idleMs`.
+ */
+export async function documentMemory(instance, { documents, textBytes, settleMs, cpuWindowMs, idleMs }) {
+  const content = draftUpdate(textBytes);
+  const warm = await instance.newDocuments(5);
+  const docs = await instance.newDocuments(documents);
+  // warm-up: the code paths of opening, syncing and unloading run once before the baseline
+  await closeAll(await openWithContent(instance, warm, content));
+  const before = await quietMeasure(instance, { settleMs, cpuWindowMs });
+  const clients = await openWithContent(instance, docs, content);
+  try {
+    const sample = [docs[0], docs[Math.floor(docs.length / 2)], docs[docs.length - 1]];
+    const complete = await serverHasContent(instance, sample, textBytes);
+    const open = await quietMeasure(instance, { settleMs, cpuWindowMs });
+    await closeAll(clients);
+    await sleep(idleMs);
+    const after = await quietMeasure(instance, { settleMs, cpuWindowMs });
+    return {
+      ok: complete,
+      error: complete ? undefined : 'the server did not hold the full content of a document',
+      contentBytes: content.byteLength,
+      before,
+      open,
+      afterClose: after,
+      liveKbPerDocument: (open.liveKb - before.liveKb) / documents,
+      rssKbPerDocument: (open.rssKb - before.rssKb) / documents,
+      liveReturnedShare: (open.liveKb - after.liveKb) / (open.liveKb - before.liveKb),
+      rssReturnedShare: (open.rssKb - after.rssKb) / (open.rssKb - before.rssKb),
+    };
+  } finally {
+    await closeAll(clients);
+  }
+}
+
+/** Memory per connection: `connections` readers join one open document of about `textBytes` characters. */
+export async function connectionMemory(instance, { connections, textBytes, settleMs, cpuWindowMs }) {
+  const content = draftUpdate(textBytes);
+  const [document] = await instance.newDocuments(1);
+  const [holder] = await openWithContent(instance, [document], content);
+  const clients = [holder];
+  try {
+    const complete = await serverHasContent(instance, [document], textBytes);
+    const connectReaders = (n) => inBatches(Array.from({ length: n }, () => async () => {
+      const client = clientFor(instance, document);
+      clients.push(client);
+      return client.connect();
+    }), CONNECT_CONCURRENCY);
+    // warm-up: a few readers come and go before the baseline
+    const warm = await connectReaders(10);
+    await closeAll(warm);
+    const before = await quietMeasure(instance, { settleMs, cpuWindowMs });
+    const readers = await connectReaders(connections);
+    const open = await quietMeasure(instance, { settleMs, cpuWindowMs });
+    await closeAll(readers);
+    return {
+      ok: complete,
+      error: complete ? undefined : 'the server did not hold the full content of the document',
+      before,
+      open,
+      liveKbPerConnection: (open.liveKb - before.liveKb) / connections,
+      rssKbPerConnection: (open.rssKb - before.rssKb) / connections,
+    };
+  } finally {
+    await closeAll(clients);
+  }
+}
