@@ -1,9 +1,12 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CollabServer } from '@intersessional/collaboration';
+import { CollabServer, isCollabPath } from '@intersessional/collaboration';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppOptions } from './app.module';
 import { NestPinoLogger } from './logging';
+import { SUBSCRIPTION_PATH } from './subscription-server';
 
 /** Builds the API (migrations run on init). Shared by `main.ts` and the end-to-end tests. */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
@@ -16,5 +19,10 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   await app.init();
   // the sync socket shares the HTTP server, claiming /collab/* upgrades only
   app.get(CollabServer).attach(app.getHttpServer());
+  // an upgrade that neither the sync server nor the subscription server claims is refused, not left hanging
+  app.getHttpServer().on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== SUBSCRIPTION_PATH && !isCollabPath(path)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
   return app;
 }

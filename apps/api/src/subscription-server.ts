@@ -11,7 +11,8 @@ import { WebSocketServer } from 'ws';
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { AppError, ErrorCode, Loaders, type RequestContext, checkQueryLimits, createErrorFormatter } from '@intersessional/graphql';
 
-const PATH = '/graphql';
+export const SUBSCRIPTION_PATH = '/graphql';
+const PATH = SUBSCRIPTION_PATH;
 /** Subscription documents are small; anything larger is refused by ws (close 1009). */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 /** How long shutdown waits for clients to answer the close frame. */

@@ -53,6 +53,15 @@ describe('collaboration limits', () => {
     return { socket, closed, stored };
   };
 
+  it('refuses a WebSocket upgrade on a path nobody serves (404) instead of leaving it hanging', async () => {
+    const socket = new WebSocket(`${t.url.replace('http', 'ws')}/nowhere`);
+    const refused = await new Promise<string>((resolve) => {
+      socket.on('unexpected-response', (_req, res) => resolve(`status ${res.statusCode}`));
+      socket.on('error', (error) => resolve(error.message));
+    });
+    expect(refused).toMatch(/404/);
+  });
+
   it('closes a connection whose frame is over the message size limit (1009)', async () => {
     const { socket, closed, stored } = await open();
     socket.send(updateFrame(paragraph(new Y.Doc(), 5000)));

@@ -16,6 +16,9 @@ import { UpdateWriter } from './update-writer';
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 const ANY_COLLAB_PATH = /^\/collab(\/|$)/;
+
+/** Whether the sync server claims WebSocket upgrades on this path. */
+export const isCollabPath = (pathname: string): boolean => ANY_COLLAB_PATH.test(pathname);
 /** How often open connections are re-checked against current roles. */
 const RECHECK_MS = 2000;
 /** How long shutdown waits for clients to answer the close frame. */
@@ -137,31 +140,42 @@ export class CollabServer implements BeforeApplicationShutdown {
     }
   }
 
+  /** Three queries per round, however many documents and connections are open. */
   private async recheckRooms(): Promise<void> {
-    for (const pending of this.rooms.values()) {
-      const room = await pending.catch(() => null);
-      if (!room?.connections.size) continue;
-      const rights = await this.rightsIn(room).catch(() => null);
-      if (!rights) continue; // the database is unreachable: keep the connections, check again later
+    const rooms = (await Promise.all([...this.rooms.values()].map((pending) => pending.catch(() => null)))).filter(
+      (room): room is Room => room !== null && room.connections.size > 0,
+    );
+    if (!rooms.length) return;
+    const rights = await this.rightsIn(rooms).catch(() => null);
+    if (!rights) return; // the database is unreachable: keep the connections, check again later
+    for (const room of rooms) {
       for (const connection of room.connections) {
-        const access = rights(connection.userId);
+        const access = rights(room.documentId, connection.userId);
         if (!access.allowed) connection.socket.close(access.code, access.reason);
         else connection.writable = access.writable;
       }
     }
   }
 
-  private async rightsIn(room: Room): Promise<(userId: string) => Access> {
-    const userIds = [...new Set([...room.connections].map((c) => c.userId))];
-    const [document, accounts] = await Promise.all([this.documents.findById(room.documentId), this.people.accountsOf(userIds)]);
-    if (!document) return () => ({ allowed: false, code: CloseCode.NOT_FOUND, reason: 'no such document' });
-    const active = userIds.flatMap((userId) => {
-      const account = accounts.get(userId);
-      return account?.active ? [{ userId, platformRole: account.platformRole }] : [];
-    });
-    const rights = await this.policy.rightsOf(document, active);
-    return (userId) => {
-      const right = rights.get(userId);
+  private async rightsIn(rooms: Room[]): Promise<(documentId: string, userId: string) => Access> {
+    const userIds = [...new Set(rooms.flatMap((room) => [...room.connections].map((c) => c.userId)))];
+    const [documents, accounts] = await Promise.all([this.documents.findByIds(rooms.map((r) => r.documentId)), this.people.accountsOf(userIds)]);
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    const roomOf = new Map(rooms.map((r) => [r.documentId, r]));
+    const rights = await this.policy.rightsOnMany(
+      documents.map((document) => {
+        const room = roomOf.get(document.id);
+        const people = [...new Set([...(room?.connections ?? [])].map((c) => c.userId))].flatMap((userId) => {
+          const account = accounts.get(userId);
+          return account?.active ? [{ userId, platformRole: account.platformRole }] : [];
+        });
+        return { document, people };
+      }),
+    );
+    return (documentId, userId) => {
+      const document = byId.get(documentId);
+      if (!document) return { allowed: false, code: CloseCode.NOT_FOUND, reason: 'no such document' };
+      const right = rights.get(`${documentId}:${userId}`);
       if (!right) return { allowed: false, code: CloseCode.UNAUTHENTICATED, reason: 'account disabled' };
       if (!right.read) return { allowed: false, code: CloseCode.FORBIDDEN, reason: 'not allowed to read this document' };
       return { allowed: true, writable: isEditableStatus(document.status) && right.edit };

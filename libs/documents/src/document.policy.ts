@@ -20,18 +20,29 @@ export class DocumentPolicy {
   }
 
   /**
-   * Read and edit rights of many people on one document, with one membership query: the sync server
-   * re-checks every open connection this way every few seconds.
+   * Read and edit rights of the people connected to each document, with one membership query for all:
+   * the sync server re-checks every open connection this way every few seconds. Keyed
+   * `${documentId}:${userId}`.
    */
-  async rightsOf(document: DocumentEntity, people: readonly { userId: string; platformRole: PlatformRole }[]): Promise<Map<string, { read: boolean; edit: boolean }>> {
-    const roles = await this.workstreams.activeRoles(document.workstreamId, people.map((p) => p.userId));
-    return new Map(
-      people.map((p) => {
-        const secretariat = p.platformRole === PlatformRole.SECRETARIAT;
-        const role = roles.get(p.userId) ?? null;
-        return [p.userId, { read: document.visibility === DocumentVisibility.PUBLIC || secretariat || role !== null, edit: secretariat || (role !== null && EDITORS.has(role)) }];
-      }),
+  async rightsOnMany(
+    entries: readonly { document: DocumentEntity; people: readonly { userId: string; platformRole: PlatformRole }[] }[],
+  ): Promise<Map<string, { read: boolean; edit: boolean }>> {
+    const roles = await this.workstreams.activeRolesIn(
+      [...new Set(entries.map((e) => e.document.workstreamId))],
+      [...new Set(entries.flatMap((e) => e.people.map((p) => p.userId)))],
     );
+    const rights = new Map<string, { read: boolean; edit: boolean }>();
+    for (const { document, people } of entries) {
+      for (const p of people) {
+        const secretariat = p.platformRole === PlatformRole.SECRETARIAT;
+        const role = roles.get(`${document.workstreamId}:${p.userId}`) ?? null;
+        rights.set(`${document.id}:${p.userId}`, {
+          read: document.visibility === DocumentVisibility.PUBLIC || secretariat || role !== null,
+          edit: secretariat || (role !== null && EDITORS.has(role)),
+        });
+      }
+    }
+    return rights;
   }
 
   async canRead(actor: Actor | null, document: DocumentEntity): Promise<boolean> {

@@ -14,6 +14,10 @@ export interface DocumentQuery {
 export class DocumentRepository {
   constructor(private readonly db: Database) {}
 
+  findByIds(ids: readonly string[]): Promise<DocumentEntity[]> {
+    return this.db.manager.createQueryBuilder(DocumentEntity, 'd').where('d.id = ANY(:ids)', { ids: [...ids] }).getMany();
+  }
+
   findById(id: string): Promise<DocumentEntity | null> {
     return this.db.manager.findOneBy(DocumentEntity, { id });
   }

@@ -106,13 +106,13 @@ export class MembershipRepository {
     return rows.map(fromRow);
   }
 
-  /** The active roles of some people in one workstream (people without one are absent). */
-  async activeRolesOf(workstreamId: string, userIds: readonly string[]): Promise<Map<string, WorkstreamRole>> {
-    const rows: { user_id: string; role: WorkstreamRole }[] = await this.db.manager.query(
-      `SELECT user_id, role FROM memberships WHERE workstream_id = $1 AND status = 'ACTIVE' AND user_id = ANY($2::uuid[])`,
-      [workstreamId, [...userIds]],
+  /** Active roles of some people in some workstreams, keyed `${workstreamId}:${userId}`. */
+  async activeRolesIn(workstreamIds: readonly string[], userIds: readonly string[]): Promise<Map<string, WorkstreamRole>> {
+    const rows: { workstream_id: string; user_id: string; role: WorkstreamRole }[] = await this.db.manager.query(
+      `SELECT workstream_id, user_id, role FROM memberships WHERE status = 'ACTIVE' AND workstream_id = ANY($1::uuid[]) AND user_id = ANY($2::uuid[])`,
+      [[...workstreamIds], [...userIds]],
     );
-    return new Map(rows.map((r) => [r.user_id, r.role]));
+    return new Map(rows.map((r) => [`${r.workstream_id}:${r.user_id}`, r.role]));
   }
 
   /** Active members of one workstream holding one of `roles`. */

@@ -18,9 +18,9 @@ export class WorkstreamPolicy {
     return membership?.status === MembershipStatus.ACTIVE ? membership : null;
   }
 
-  /** Active roles of many people in one workstream, in one query (for re-checking many connections). */
-  activeRoles(workstreamId: string, userIds: readonly string[]): Promise<Map<string, WorkstreamRole>> {
-    return this.memberships.activeRolesOf(workstreamId, userIds);
+  /** Active roles of many people in many workstreams, in one query, keyed `${workstreamId}:${userId}`. */
+  activeRolesIn(workstreamIds: readonly string[], userIds: readonly string[]): Promise<Map<string, WorkstreamRole>> {
+    return this.memberships.activeRolesIn(workstreamIds, userIds);
   }
 
   async canManage(actor: Actor | null, workstreamId: string): Promise<boolean> {
