@@ -184,6 +184,17 @@ describe('notifications: in-app list, live subscription, e-mail outbox', () => {
       await waitFor(() => events().subscriberCount(notificationTopic(alice.id)) === 0, 'the subscription to be released');
     });
 
+    it('stops delivering once the session that subscribed has signed out', async () => {
+      const carol = await given.user();
+      const sees = await listen(carol);
+      await service().notify([{ userId: carol.id, kind: NotificationKind.OTHER, title: 'Before', body: 'Signed in.' }]);
+      await waitFor(() => sees.data.length === 1, 'the first notification');
+      await carol.client.ok(`mutation { signOut }`);
+      await service().notify([{ userId: carol.id, kind: NotificationKind.OTHER, title: 'After', body: 'Signed out.' }]);
+      await waitFor(() => sees.completed, 'the stream to end');
+      expect(sees.data.map((d) => d.notificationAdded.title)).toEqual(['Before']);
+    });
+
     it('refuses anonymous and invalid tokens with UNAUTHENTICATED, and serves subscriptions only', async () => {
       const anonymous = subscribe<Added>(connect().client, ADDED);
       await waitFor(() => anonymous.completed, 'the anonymous subscription to end');

@@ -4,7 +4,7 @@ import { type Actor } from '@intersessional/access';
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { Database, type PageRequest } from '@intersessional/database';
 import { Loaders } from '@intersessional/graphql';
-import { AccountStatus, UserLoader } from '@intersessional/identity';
+import { AccountStatus, PeopleDirectory, UserLoader } from '@intersessional/identity';
 import { MailOutbox } from './mail/mail-outbox';
 import { MailOutboxRepository, type NewMail } from './mail/mail-outbox.repository';
 import { NotificationFeed } from './notification-feed';
@@ -42,6 +42,7 @@ export class NotificationService {
     private readonly outbox: MailOutbox,
     private readonly feed: NotificationFeed,
     private readonly users: UserLoader,
+    private readonly people: PeopleDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -118,8 +119,28 @@ export class NotificationService {
     return this.notifications.markRead(actor.userId, 'all');
   }
 
-  /** The actor's new notifications from now on. */
+  /**
+   * The actor's new notifications from now on. Each is delivered only while the session that opened
+   * the subscription stands: signing out, a password change or a disabled account ends the stream.
+   */
   added(actor: Actor): AsyncIterableIterator<NotificationEvent> {
-    return this.feed.subscribe(actor.userId);
+    const stream = this.feed.subscribe(actor.userId);
+    const ended = async (): Promise<IteratorResult<NotificationEvent>> => {
+      await stream.return?.();
+      return { done: true, value: undefined };
+    };
+    // a plain iterator rather than a generator: unsubscribing must release the topic at once, not
+    // wait for the next event to arrive
+    const iterator: AsyncIterableIterator<NotificationEvent> = {
+      next: async () => {
+        const result = await stream.next();
+        if (result.done) return result;
+        return (await this.people.sessionActive(actor.sessionId)) ? result : ended();
+      },
+      return: ended,
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
   }
+
 }

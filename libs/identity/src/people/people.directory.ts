@@ -3,6 +3,7 @@ import type { PlatformRole } from '@intersessional/access';
 import { Gender, StakeholderGroup } from './stakeholder-group';
 import { UnRegion, regionOf } from './un-region';
 import { AccountStatus } from './user.entity';
+import { SessionRepository } from '../auth/session.repository';
 import { UserRepository } from './user.repository';
 
 /** What other contexts may know of a person for counting: no names, no e-mail. */
@@ -28,7 +29,19 @@ export interface PersonProfile {
 /** Identity's read API for other bounded contexts. */
 @Injectable()
 export class PeopleDirectory {
-  constructor(private readonly users: UserRepository) {}
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+  ) {}
+
+  /**
+   * Whether a signed-in session still stands: not signed out or revoked, not expired, its account
+   * active. Long-lived connections (subscriptions) ask before each delivery.
+   */
+  async sessionActive(sessionId: string, now = new Date()): Promise<boolean> {
+    const found = sessionId ? await this.sessions.findWithUser(sessionId) : null;
+    return found !== null && !found.session.revokedAt && found.session.expiresAt > now && found.user.status === AccountStatus.ACTIVE;
+  }
 
   async attributesOf(userIds: readonly string[]): Promise<PersonAttributes[]> {
     const users = await this.users.findByIds([...new Set(userIds)]);
