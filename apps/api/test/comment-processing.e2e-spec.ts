@@ -170,6 +170,20 @@ describe('processing public comments: anchors on the live draft, suggestions, mo
     expect(stored).toContain('Norms are implemented in every region, at different speeds.');
   });
 
+  it('serves a page of comments with all its nested fields in a fixed number of statements', async () => {
+    const { period } = await setUp();
+    const PAGE = `query($id: ID!, $n: Int!) { commentPeriod(id: $id) { paragraphComments(paragraph: 2, first: $n) { totalCount edges { node {
+      id replyCount liveAnchor { status } moderation { heldReason flags { reason count } } revisions { body } commenter { name } } } } } }`;
+    const statementsFor = async (n: number) => {
+      t.queries.reset();
+      const page = await bpf.facilitator.client.ok<{ commentPeriod: { paragraphComments: { edges: unknown[] } } }>(PAGE, { id: period.id, n });
+      expect(page.commentPeriod.paragraphComments.edges).toHaveLength(n);
+      return t.queries.queries;
+    };
+    for (let i = 0; i < 10; i += 1) await onText(period.id, 2, P2, 'demand-driven', { body: `Comment number ${i}.` });
+    expect(await statementsFor(10)).toBe(await statementsFor(2));
+  });
+
   it('hides a comment from the public, with the reason on the record, and unhides it', async () => {
     const { period } = await setUp();
     const c = await onText(period.id, 2, P2, 'demand-driven', { body: 'Offensive words here.' });

@@ -4,10 +4,11 @@ import type * as Y from 'yjs';
 import type { Actor } from '@intersessional/access';
 import { type TextBlock, textBlocks } from '@intersessional/document-schema';
 import { DocumentStore } from '@intersessional/documents';
-import { type Loaders, byKeys } from '@intersessional/graphql';
-import type { CommentEntity } from './comment/comment.entity';
+import { type Loaders, byKeys, groupByKeys } from '@intersessional/graphql';
+import type { CommentEntity, CommentRevisionEntity } from './comment/comment.entity';
 import { CommentRepository } from './comment/comment.repository';
 import { ConsultationPolicy } from './consultation.policy';
+import { FlagRepository } from './moderation/flag.repository';
 import type { CommentPeriodEntity } from './period/comment-period.entity';
 import { CommentPeriodRepository } from './period/comment-period.repository';
 
@@ -24,6 +25,7 @@ export class ConsultationLoaders {
     private readonly comments: CommentRepository,
     private readonly policy: ConsultationPolicy,
     private readonly store: DocumentStore,
+    private readonly flagRows: FlagRepository,
   ) {}
 
   period(loaders: Loaders): DataLoader<string, CommentPeriodEntity | null> {
@@ -44,6 +46,22 @@ export class ConsultationLoaders {
   isMember(loaders: Loaders, actor: Actor | null): DataLoader<string, boolean> {
     return loaders.get(`consultation.isMember:${actor?.userId ?? '-'}`, () =>
       new DataLoader(async (workstreamIds: readonly string[]) => Promise.all(workstreamIds.map((id) => this.policy.isMember(actor, id)))),
+    );
+  }
+
+  revisions(loaders: Loaders): DataLoader<string, CommentRevisionEntity[]> {
+    return loaders.get('consultation.revisions', () =>
+      new DataLoader(async (ids: readonly string[]) => groupByKeys(ids, await this.comments.revisionsOf(ids), (r) => r.commentId)),
+    );
+  }
+
+  /** Flag counts per reason of many comments in one query. */
+  flags(loaders: Loaders): DataLoader<string, { reason: string; count: number }[]> {
+    return loaders.get('consultation.flags', () =>
+      new DataLoader(async (ids: readonly string[]) => {
+        const summaries = await this.flagRows.summaries(ids);
+        return ids.map((id) => summaries.get(id) ?? []);
+      }),
     );
   }
 

@@ -79,8 +79,14 @@ export class CommentRepository {
     return this.db.manager.save(this.db.manager.create(CommentRevisionEntity, revision));
   }
 
-  revisions(commentId: string): Promise<CommentRevisionEntity[]> {
-    return this.db.manager.find(CommentRevisionEntity, { where: { commentId }, order: { revision: 'ASC' } });
+  /** Earlier texts of many comments, oldest first. */
+  revisionsOf(commentIds: readonly string[]): Promise<CommentRevisionEntity[]> {
+    return this.db.manager
+      .createQueryBuilder(CommentRevisionEntity, 'r')
+      .where('r.comment_id = ANY(:ids)', { ids: [...commentIds] })
+      .orderBy('r.comment_id')
+      .addOrderBy('r.revision', 'ASC')
+      .getMany();
   }
 
   private filtered(periodId: string, filter: CommentFilter) {

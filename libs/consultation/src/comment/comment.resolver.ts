@@ -7,7 +7,6 @@ import { Client, type ClientInfo } from '@intersessional/identity';
 import { AnswerService } from '../answers/answer.service';
 import { ConsultationLoaders } from '../consultation.loaders';
 import { toCommentModel } from '../consultation.mapper';
-import { FlagRepository } from '../moderation/flag.repository';
 import { FlagReason, ModerationService } from '../moderation/moderation.service';
 import { storedRange } from './anchoring';
 import { AnchorKind, Disposition } from './comment.entity';
@@ -88,7 +87,6 @@ export class CommentResolver {
     private readonly rows: CommentRepository,
     private readonly moderationService: ModerationService,
     private readonly answers: AnswerService,
-    private readonly flags: FlagRepository,
     private readonly loaders: ConsultationLoaders,
   ) {}
 
@@ -222,7 +220,7 @@ export class CommentResolver {
     if (!(await this.facilitates(comment, actor, ctx))) return null;
     const entity = await this.loaders.comment(ctx.loaders).load(comment.id);
     if (!entity) return null;
-    const flags = (await this.flags.summaries([comment.id])).get(comment.id) ?? [];
+    const flags = await this.loaders.flags(ctx.loaders).load(comment.id);
     return { heldReason: entity.heldReason, hiddenReason: entity.hiddenReason, hiddenAt: entity.hiddenAt, flags };
   }
 
@@ -232,7 +230,7 @@ export class CommentResolver {
   async revisions(@Parent() comment: CommentModel, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext): Promise<CommentRevisionModel[]> {
     const own = actor !== null && comment.commenter.userId === actor.userId;
     if (!own && !(await this.facilitates(comment, actor, ctx))) return [];
-    return this.rows.revisions(comment.id);
+    return this.loaders.revisions(ctx.loaders).load(comment.id);
   }
 
   private async facilitates(comment: CommentModel, actor: Actor | null, ctx: RequestContext): Promise<boolean> {
