@@ -1,6 +1,7 @@
 import { MARK, NODE, type PmNode, TEXTBLOCKS } from './schema';
 
-const escapeHtml = (text: string) =>
+/** Text for HTML content and attribute values. */
+export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Only web and mail links survive export; anything else (javascript:, data:) is dropped. */

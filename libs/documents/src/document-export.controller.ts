@@ -1,13 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, OptionalActor, Public } from '@intersessional/access';
-import { yDocToHtml, yDocToMarkdown, yDocToText } from '@intersessional/document-schema';
-import { badInput } from '@intersessional/graphql';
+import { escapeHtml, yDocToHtml, yDocToMarkdown, yDocToText } from '@intersessional/document-schema';
+import { attachmentDisposition, badInput } from '@intersessional/graphql';
 import type { DocumentEntity } from './document.entity';
 import { DocumentService } from './document.service';
 import { DocumentStore } from './storage/document-store';
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 type Format = 'markdown' | 'html' | 'text';
 
@@ -16,12 +15,6 @@ const FORMATS: Record<Format, { type: string; extension: string }> = {
   html: { type: 'text/html; charset=utf-8', extension: 'html' },
   text: { type: 'text/plain; charset=utf-8', extension: 'txt' },
 };
-
-/** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
-function attachment(title: string, extension: string): string {
-  const ascii = title.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/]/g, '').trim() || 'document';
-  return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${title}.${extension}`)}`;
-}
 
 @Controller('documents')
 export class DocumentExportController {
@@ -45,7 +38,7 @@ export class DocumentExportController {
     res
       .status(200)
       .type(FORMATS[chosen].type)
-      .setHeader('Content-Disposition', attachment(document.title, FORMATS[chosen].extension))
+      .setHeader('Content-Disposition', attachmentDisposition(document.title, FORMATS[chosen].extension, 'document'))
       .setHeader('Content-Language', document.language)
       .send(body);
   }

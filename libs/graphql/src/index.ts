@@ -8,3 +8,4 @@ export * from './loaders';
 export * from './query-limits';
 export * from './request-context';
 export * from './validation';
+export * from './download';

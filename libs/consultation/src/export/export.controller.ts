@@ -4,7 +4,8 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { type Actor, OptionalActor, Public } from '@intersessional/access';
-import { badInput } from '@intersessional/graphql';
+import { escapeHtml } from '@intersessional/document-schema';
+import { attachmentDisposition, badInput } from '@intersessional/graphql';
 import { renderBody } from '../comment/comment-body';
 import type { CommentEntity } from '../comment/comment.entity';
 import { ConsultationPolicy } from '../consultation.policy';
@@ -13,7 +14,6 @@ import { CommentPeriodService } from '../period/comment-period.service';
 import { type Audience, CSV_COLUMNS, defuse, included, paragraphs, toRow, visibleText } from './export-rows';
 import { ExportRepository } from './export.repository';
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** A Markdown table cell: one line, pipes escaped. */
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n+/g, ' <br> ').trim();
 
@@ -24,11 +24,6 @@ const DISPOSITION_LABEL: Record<string, string> = {
   NOTED: 'Noted',
   OUT_OF_SCOPE: 'Out of scope',
 };
-
-function attachment(title: string, extension: string): string {
-  const ascii = title.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/]/g, '').trim() || 'comments';
-  return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${title}.${extension}`)}`;
-}
 
 /**
  * Streamed exports of a period's comments: the rows are read in keyset batches and written with
@@ -54,7 +49,7 @@ export class ExportController {
     if (chosen !== 'csv' && chosen !== 'json') throw badInput('format', 'must be csv or json');
     const period = await this.periods.readable(actor, id);
     const audience = await this.audience(actor, period);
-    res.status(200).setHeader('Content-Disposition', attachment(`${period.title} - comments`, chosen));
+    res.status(200).setHeader('Content-Disposition', attachmentDisposition(`${period.title} - comments`, chosen, 'comments'));
     const records = Readable.from(this.records(period.id, audience, false));
     if (chosen === 'csv') {
       res.type('text/csv; charset=utf-8');
@@ -95,7 +90,7 @@ export class ExportController {
     res
       .status(200)
       .type(chosen === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
-      .setHeader('Content-Disposition', attachment(`${period.title} - responses`, chosen === 'html' ? 'html' : 'md'));
+      .setHeader('Content-Disposition', attachmentDisposition(`${period.title} - responses`, chosen === 'html' ? 'html' : 'md', 'responses'));
     const lines = chosen === 'html' ? this.html(period, audience) : this.markdown(period, audience);
     await pipeline(Readable.from(lines), res);
   }

@@ -33,6 +33,14 @@ const required = <T>(value: T | undefined, field: string): T => {
   return value;
 };
 
+/** The settings a new period must have (the input type shares optional fields with updates). */
+const settings = (input: { title?: string; timeZone?: string; opensAt?: Date; closesAt?: Date }) => ({
+  title: required(input.title, 'title'),
+  timeZone: input.timeZone ?? 'UTC',
+  opensAt: required(input.opensAt, 'opensAt'),
+  closesAt: required(input.closesAt, 'closesAt'),
+});
+
 @Resolver(() => CommentPeriodModel)
 export class CommentPeriodResolver {
   constructor(
@@ -58,30 +66,14 @@ export class CommentPeriodResolver {
   @SignedIn()
   @Mutation(() => CommentPeriodModel, { description: 'Opens a draft to public comment on a frozen version (optionally freezing it now).' })
   async createCommentPeriod(@Args('input') input: CreateCommentPeriodInput, @CurrentActor() actor: Actor) {
-    return this.model(
-      await this.periods.createOnDocument(actor, {
-        ...input,
-        title: required(input.title, 'title'),
-        timeZone: input.timeZone ?? 'UTC',
-        opensAt: required(input.opensAt, 'opensAt'),
-        closesAt: required(input.closesAt, 'closesAt'),
-      }),
-    );
+    return this.model(await this.periods.createOnDocument(actor, { ...input, ...settings(input) }));
   }
 
   /** Policy: facilitators and lead experts of the workstream, or the Secretariat. */
   @SignedIn()
   @Mutation(() => CommentPeriodModel, { description: 'A call for contributions, not tied to a document.' })
   async createCallForContributions(@Args('input') input: CreateCallForContributionsInput, @CurrentActor() actor: Actor) {
-    return this.model(
-      await this.periods.createCall(actor, {
-        ...input,
-        title: required(input.title, 'title'),
-        timeZone: input.timeZone ?? 'UTC',
-        opensAt: required(input.opensAt, 'opensAt'),
-        closesAt: required(input.closesAt, 'closesAt'),
-      }),
-    );
+    return this.model(await this.periods.createCall(actor, { ...input, ...settings(input) }));
   }
 
   /** Policy: facilitators; until the period opens. */

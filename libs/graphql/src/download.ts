@@ -1,0 +1,8 @@
+/**
+ * `Content-Disposition` for a download named `title.extension`, with an ASCII fallback and the UTF-8
+ * name (RFC 6266 / 5987), so titles in any script survive.
+ */
+export function attachmentDisposition(title: string, extension: string, fallback = 'download'): string {
+  const ascii = title.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/]/g, '').trim() || fallback;
+  return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${title}.${extension}`)}`;
+}
