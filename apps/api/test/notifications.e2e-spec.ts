@@ -3,7 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Database } from '@intersessional/database';
 import { EventBus } from '@intersessional/events';
-import { MailOutbox, NotificationKind, NotificationService, notificationTopic } from '@intersessional/notifications';
+import { MailOutbox, NotificationKind, NotificationRetention, NotificationService, notificationTopic } from '@intersessional/notifications';
 import { Given, type TestUser } from './support/given';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { type Subscribed, type TestSubscriptionClient, subscribe, subscriptionClient, waitFor } from './support/subscriptions';
@@ -182,6 +182,33 @@ describe('notifications: in-app list, live subscription, e-mail outbox', () => {
       // unsubscribing releases the topic
       aliceSees.unsubscribe();
       await waitFor(() => events().subscriberCount(notificationTopic(alice.id)) === 0, 'the subscription to be released');
+    });
+
+    it('deletes sent mail after 30 days and read notifications after a year, keeping the rest', async () => {
+      const dave = await given.user();
+      const [oldRead, oldUnread, recentRead] = await service().notify([
+        { userId: dave.id, kind: NotificationKind.OTHER, title: 'Old and read', body: '.' },
+        { userId: dave.id, kind: NotificationKind.OTHER, title: 'Old, never read', body: '.' },
+        { userId: dave.id, kind: NotificationKind.OTHER, title: 'Recent and read', body: '.' },
+      ]);
+      const db = t.dataSource;
+      await db.query(`UPDATE notifications SET read_at = now() - interval '400 days' WHERE id = $1`, [oldRead]);
+      await db.query(`UPDATE notifications SET created_at = now() - interval '400 days' WHERE id = $1`, [oldUnread]);
+      await db.query(`UPDATE notifications SET read_at = now() - interval '10 days' WHERE id = $1`, [recentRead]);
+      const oldMail = await service().email({ address: 'old@example.org' }, 'Old', 'x');
+      const newMail = await service().email({ address: 'new@example.org' }, 'New', 'x');
+      const pending = await service().email({ address: 'pending@example.org' }, 'Pending', 'x');
+      await t.app.get(MailOutbox).flush(); // nothing in flight while the rows are aged below
+      await db.query(`UPDATE mail_outbox SET status = 'SENT', sent_at = now() - interval '31 days' WHERE id = $1`, [oldMail]);
+      await db.query(`UPDATE mail_outbox SET status = 'SENT', sent_at = now() - interval '2 days' WHERE id = $1`, [newMail]);
+      await db.query(`UPDATE mail_outbox SET status = 'PENDING', next_attempt_at = now() + interval '1 day' WHERE id = $1`, [pending]);
+
+      const pruned = await t.app.get(NotificationRetention).prune();
+      expect(pruned.notifications).toBeGreaterThanOrEqual(1);
+      const left = (await db.query(`SELECT id FROM notifications WHERE id = ANY($1)`, [[oldRead, oldUnread, recentRead]])) as { id: string }[];
+      expect(left.map((r) => r.id).sort()).toEqual([oldUnread, recentRead].sort());
+      const mails = (await db.query(`SELECT id FROM mail_outbox WHERE id = ANY($1)`, [[oldMail, newMail, pending]])) as { id: string }[];
+      expect(mails.map((r) => r.id).sort()).toEqual([newMail, pending].sort());
     });
 
     it('stops delivering once the session that subscribed has signed out', async () => {

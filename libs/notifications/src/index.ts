@@ -10,6 +10,7 @@ export * from './notification-kind';
 export * from './notification.model';
 export * from './notification.service';
 export * from './notifications.module';
+export * from './retention';
 
 export const notificationEntities = [NotificationEntity, MailMessageEntity];
 export const notificationMigrations = [Notifications1732408000000];

@@ -11,6 +11,7 @@ import { NotificationFeed } from './notification-feed';
 import { NotificationRepository } from './notification.repository';
 import { NotificationResolver } from './notification.resolver';
 import { NotificationService } from './notification.service';
+import { NotificationRetention } from './retention';
 
 @Module({
   imports: [IdentityModule, EventsModule],
@@ -26,7 +27,8 @@ import { NotificationService } from './notification.service';
     NotificationFeed,
     NotificationService,
     NotificationResolver,
+    NotificationRetention,
   ],
-  exports: [NotificationService, MailOutbox],
+  exports: [NotificationService, MailOutbox, NotificationRetention],
 })
 export class NotificationsModule {}
