@@ -43,7 +43,10 @@ describeWithRedis('co-drafting across several API instances (Redis fan-out)', ()
     member = await given.user();
     await given.member(ws.id, member);
   });
-  afterEach(() => providers.splice(0).forEach((p) => p.destroy()));
+  afterEach(() => providers.splice(0).forEach((p) => {
+      p.destroy();
+      p.doc.destroy(); // also ends the awareness timer y-websocket leaves running
+    }));
   afterAll(async () => {
     await two.close();
     await one.close();

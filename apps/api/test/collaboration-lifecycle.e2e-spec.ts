@@ -84,7 +84,9 @@ describe('the sync server across restarts and many documents', () => {
       expect(await EXPORT_TEXT(t, id, member.token)).toContain(typed); // and it is what is stored
     } finally {
       a.provider.destroy();
+      a.doc.destroy();
       b.provider.destroy();
+      b.doc.destroy();
       await Promise.all([nairobi.close(), lima.close()]);
     }
   });
@@ -113,7 +115,9 @@ describe('the sync server across restarts and many documents', () => {
       }
     } finally {
       a.provider.destroy();
+      a.doc.destroy();
       b.provider.destroy();
+      b.doc.destroy();
     }
   });
 

@@ -37,7 +37,10 @@ describe('real-time co-drafting over y-websocket', () => {
     outsider = await given.user();
   });
   afterEach(() => {
-    providers.splice(0).forEach((p) => p.destroy());
+    providers.splice(0).forEach((p) => {
+      p.destroy();
+      p.doc.destroy(); // also ends the awareness timer y-websocket leaves running
+    });
   });
   afterAll(() => t.close());
 

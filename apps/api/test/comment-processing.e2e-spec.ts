@@ -131,6 +131,7 @@ describe('processing public comments: anchors on the live draft, suggestions, mo
       expect(await live(c.id)).toMatchObject({ status: 'EXACT', startParagraph: 2 });
     } finally {
       provider.destroy();
+      provider.doc.destroy();
     }
   });
 
@@ -154,6 +155,7 @@ describe('processing public comments: anchors on the live draft, suggestions, mo
       expect(stored).toContain('Capacity building works best when it is demand-driven and locally owned.');
     } finally {
       provider.destroy();
+      provider.doc.destroy();
     }
   });
 
