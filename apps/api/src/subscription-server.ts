@@ -12,7 +12,6 @@ import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { AppError, ErrorCode, Loaders, type RequestContext, checkQueryLimits, createErrorFormatter } from '@intersessional/graphql';
 
 export const SUBSCRIPTION_PATH = '/graphql';
-const PATH = SUBSCRIPTION_PATH;
 /** Subscription documents are small; anything larger is refused by ws (close 1009). */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 /** How long shutdown waits for clients to answer the close frame. */
@@ -78,7 +77,7 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    if (new URL(req.url ?? '/', 'http://localhost').pathname !== PATH) return;
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== SUBSCRIPTION_PATH) return;
     if (this.closing) return void socket.destroy(); // shutting down: the client retries elsewhere or later
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.wss.emit('connection', ws, req);

@@ -4,7 +4,6 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import type { Actor } from '@intersessional/access';
 import { DocumentEvents, DocumentPolicy, DocumentRepository, DocumentStore, isEditableStatus } from '@intersessional/documents';
 import { PeopleDirectory } from '@intersessional/identity';
 import { CloseCode } from './close-codes';
@@ -113,16 +112,7 @@ export class CollabServer implements BeforeApplicationShutdown {
 
   /** The current right of `userId` on the document: checked on connect and again every few seconds. */
   private async access(userId: string, documentId: string): Promise<Access> {
-    const account = await this.people.accountOf(userId);
-    if (!account?.active) return { allowed: false, code: CloseCode.UNAUTHENTICATED, reason: 'account disabled' };
-    const document = await this.documents.findById(documentId);
-    if (!document) return { allowed: false, code: CloseCode.NOT_FOUND, reason: 'no such document' };
-    const actor: Actor = { userId, platformRole: account.platformRole, sessionId: '', requestId: 'collab' };
-    if (!(await this.policy.canRead(actor, document))) {
-      return { allowed: false, code: CloseCode.FORBIDDEN, reason: 'not allowed to read this document' };
-    }
-    const writable = isEditableStatus(document.status) && (await this.policy.canEdit(actor, document.workstreamId));
-    return { allowed: true, writable };
+    return (await this.rightsOf(new Map([[documentId, [userId]]])))(documentId, userId);
   }
 
   /**
@@ -146,7 +136,7 @@ export class CollabServer implements BeforeApplicationShutdown {
       (room): room is Room => room !== null && room.connections.size > 0,
     );
     if (!rooms.length) return;
-    const rights = await this.rightsIn(rooms).catch(() => null);
+    const rights = await this.rightsOf(new Map(rooms.map((room) => [room.documentId, [...new Set([...room.connections].map((c) => c.userId))]]))).catch(() => null);
     if (!rights) return; // the database is unreachable: keep the connections, check again later
     for (const room of rooms) {
       for (const connection of room.connections) {
@@ -157,27 +147,29 @@ export class CollabServer implements BeforeApplicationShutdown {
     }
   }
 
-  private async rightsIn(rooms: Room[]): Promise<(documentId: string, userId: string) => Access> {
-    const userIds = [...new Set(rooms.flatMap((room) => [...room.connections].map((c) => c.userId)))];
-    const [documents, accounts] = await Promise.all([this.documents.findByIds(rooms.map((r) => r.documentId)), this.people.accountsOf(userIds)]);
+  /**
+   * The current access of some people to some documents (`people`: document id → user ids), in three
+   * queries: the documents, the accounts, the memberships. Used on connect and by the re-check.
+   */
+  private async rightsOf(people: Map<string, string[]>): Promise<(documentId: string, userId: string) => Access> {
+    const userIds = [...new Set([...people.values()].flat())];
+    const [documents, accounts] = await Promise.all([this.documents.findByIds([...people.keys()]), this.people.accountsOf(userIds)]);
     const byId = new Map(documents.map((d) => [d.id, d]));
-    const roomOf = new Map(rooms.map((r) => [r.documentId, r]));
     const rights = await this.policy.rightsOnMany(
-      documents.map((document) => {
-        const room = roomOf.get(document.id);
-        const people = [...new Set([...(room?.connections ?? [])].map((c) => c.userId))].flatMap((userId) => {
+      documents.map((document) => ({
+        document,
+        people: (people.get(document.id) ?? []).flatMap((userId) => {
           const account = accounts.get(userId);
           return account?.active ? [{ userId, platformRole: account.platformRole }] : [];
-        });
-        return { document, people };
-      }),
+        }),
+      })),
     );
     return (documentId, userId) => {
+      if (!accounts.get(userId)?.active) return { allowed: false, code: CloseCode.UNAUTHENTICATED, reason: 'account disabled' };
       const document = byId.get(documentId);
       if (!document) return { allowed: false, code: CloseCode.NOT_FOUND, reason: 'no such document' };
       const right = rights.get(`${documentId}:${userId}`);
-      if (!right) return { allowed: false, code: CloseCode.UNAUTHENTICATED, reason: 'account disabled' };
-      if (!right.read) return { allowed: false, code: CloseCode.FORBIDDEN, reason: 'not allowed to read this document' };
+      if (!right?.read) return { allowed: false, code: CloseCode.FORBIDDEN, reason: 'not allowed to read this document' };
       return { allowed: true, writable: isEditableStatus(document.status) && right.edit };
     };
   }

@@ -40,12 +40,4 @@ export class ConsultationEvents {
       }
     });
   }
-
-  commentSubmitted(period: CommentPeriodEntity, comment: CommentEntity): void {
-    this.emit({ type: 'comment.submitted', period, comment });
-  }
-
-  replied(period: CommentPeriodEntity, parent: CommentEntity, reply: CommentEntity): void {
-    this.emit({ type: 'comment.replied', period, parent, reply });
-  }
 }

@@ -65,6 +65,13 @@ export class ConsultationLoaders {
     );
   }
 
+  /** Public comment counts per paragraph of a period, asked once per request whichever fields need them. */
+  paragraphCounts(loaders: Loaders): DataLoader<string, Map<number, number>> {
+    return loaders.get('consultation.paragraphCounts', () =>
+      new DataLoader(async (periodIds: readonly string[]) => Promise.all(periodIds.map((id) => this.comments.countsByParagraph(id, true)))),
+    );
+  }
+
   /** Public reply counts of many comments in one query. */
   replyCount(loaders: Loaders, publicOnly: boolean): DataLoader<string, number> {
     return loaders.get(`consultation.replyCount:${publicOnly}`, () =>

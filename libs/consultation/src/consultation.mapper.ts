@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { StakeholderGroup } from '@intersessional/identity';
-import { renderBody } from './comment/comment-body';
 import type { CommentEntity } from './comment/comment.entity';
 import type { CommentModel } from './comment/comment.model';
 import type { CommentPeriodEntity, PeriodStatus } from './period/comment-period.entity';
@@ -51,7 +50,6 @@ export const toCommentModel = (c: CommentEntity): CommentModel => ({
     : null,
   body: c.body,
   bodyFormat: c.bodyFormat,
-  bodyHtml: renderBody(c.body, c.bodyFormat),
   language: c.language,
   commenter: {
     key: commenterKey(c),

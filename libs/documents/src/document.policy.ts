@@ -7,6 +7,11 @@ import { type DocumentEntity, DocumentVisibility } from './document.entity';
 const EDITORS = new Set([WorkstreamRole.MEMBER, WorkstreamRole.LEAD_EXPERT, WorkstreamRole.FACILITATOR]);
 const STEWARDS = new Set([WorkstreamRole.LEAD_EXPERT, WorkstreamRole.FACILITATOR]);
 
+/** The rules themselves, for one person and one document, given their role in its workstream. */
+const mayRead = (document: DocumentEntity, role: WorkstreamRole | null, secretariat: boolean) =>
+  document.visibility === DocumentVisibility.PUBLIC || secretariat || role !== null;
+const mayEdit = (role: WorkstreamRole | null, secretariat: boolean) => secretariat || (role !== null && EDITORS.has(role));
+
 /**
  * Members, lead experts and facilitators edit; observers read; public documents are read by everyone.
  * Visibility and status (freeze, publish, archive) belong to facilitators and lead experts.
@@ -36,18 +41,15 @@ export class DocumentPolicy {
       for (const p of people) {
         const secretariat = p.platformRole === PlatformRole.SECRETARIAT;
         const role = roles.get(`${document.workstreamId}:${p.userId}`) ?? null;
-        rights.set(`${document.id}:${p.userId}`, {
-          read: document.visibility === DocumentVisibility.PUBLIC || secretariat || role !== null,
-          edit: secretariat || (role !== null && EDITORS.has(role)),
-        });
+        rights.set(`${document.id}:${p.userId}`, { read: mayRead(document, role, secretariat), edit: mayEdit(role, secretariat) });
       }
     }
     return rights;
   }
 
   async canRead(actor: Actor | null, document: DocumentEntity): Promise<boolean> {
-    if (document.visibility === DocumentVisibility.PUBLIC || isSecretariat(actor)) return true;
-    return (await this.roleIn(actor, document.workstreamId)) !== null;
+    if (mayRead(document, null, isSecretariat(actor))) return true;
+    return mayRead(document, await this.roleIn(actor, document.workstreamId), false);
   }
 
   /** Hides members-only documents from outsiders as NOT_FOUND, not FORBIDDEN: their existence is private too. */
@@ -57,8 +59,7 @@ export class DocumentPolicy {
 
   async canEdit(actor: Actor | null, workstreamId: string): Promise<boolean> {
     if (isSecretariat(actor)) return true;
-    const role = await this.roleIn(actor, workstreamId);
-    return role !== null && EDITORS.has(role);
+    return mayEdit(await this.roleIn(actor, workstreamId), false);
   }
 
   async assertCanEdit(actor: Actor, workstreamId: string): Promise<void> {

@@ -101,9 +101,8 @@ export class Anchoring {
     this.cache.set(versionId, text);
     text.catch(() => this.cache.delete(versionId));
     while (this.cache.size > CACHE_SIZE) {
-      const oldest = this.cache.keys().next().value as string;
-      void this.cache.get(oldest)?.then((t) => t.doc.destroy());
-      this.cache.delete(oldest);
+      // dropped, not destroyed: a request that took it a moment ago may still be reading it
+      this.cache.delete(this.cache.keys().next().value as string);
     }
     return text;
   }

@@ -135,9 +135,6 @@ export class CommentModel {
   @Field(() => BodyFormat)
   bodyFormat!: BodyFormat;
 
-  @Field({ description: 'Safe HTML rendering of the body (no HTML from the commenter passes through).' })
-  bodyHtml!: string;
-
   @Field({ description: 'BCP 47.' })
   language!: string;
 

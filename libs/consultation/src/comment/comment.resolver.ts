@@ -9,6 +9,7 @@ import { ConsultationLoaders } from '../consultation.loaders';
 import { toCommentModel } from '../consultation.mapper';
 import { FlagReason, ModerationService } from '../moderation/moderation.service';
 import { storedRange } from './anchoring';
+import { renderBody } from './comment-body';
 import { AnchorKind, Disposition } from './comment.entity';
 import {
   AnchorStatus,
@@ -172,6 +173,13 @@ export class CommentResolver {
   @Mutation(() => CommentModel, { description: 'Applies the suggested wording to the live draft (editors see it live) and records the answer.' })
   async applySuggestion(@Args() { id, confirmChanged, response }: ApplySuggestionArgs, @CurrentActor() actor: Actor) {
     return toCommentModel(await this.answers.applySuggestion(actor, id, { confirmChanged: confirmChanged ?? false, response }));
+  }
+
+  /** Policy: as the comment. Rendered only when asked for. */
+  @Public()
+  @ResolveField(() => String, { description: 'Safe HTML rendering of the body (no HTML from the commenter passes through).' })
+  bodyHtml(@Parent() comment: CommentModel): string {
+    return renderBody(comment.body, comment.bodyFormat);
   }
 
   /** Policy: public replies for everyone (plus your own); facilitators see all. */

@@ -82,7 +82,8 @@ export class CommentService {
     if (suggestion && suggestion.length > MAX_BODY_LENGTH) throw badInput('suggestion', `must be at most ${MAX_BODY_LENGTH} characters`);
     const fingerprint = this.fingerprint(input.body, suggestion);
     return this.db.transaction(async () => {
-      const held = await this.holdReason(period, author, input.body, fingerprint);
+      const links = linksIn(input.body);
+      const held = await this.holdReason(period, author, links, fingerprint);
       const now = this.clock.now();
       const comment = await this.comments.insert(
         {
@@ -96,7 +97,7 @@ export class CommentService {
           bodyFormat: input.bodyFormat ?? BodyFormat.PLAIN,
           language: input.language,
           consentToPublish: input.consentToPublish,
-          links: linksIn(input.body),
+          links,
           suggestion,
           state: held ? CommentState.PENDING : CommentState.PUBLISHED,
           heldReason: held,
@@ -106,7 +107,7 @@ export class CommentService {
         anchor.paragraphs,
       );
       await this.notifier.commentSubmitted(period, comment);
-      this.events.commentSubmitted(period, comment);
+      this.events.emit({ type: 'comment.submitted', period, comment });
       return comment;
     });
   }
@@ -122,7 +123,8 @@ export class CommentService {
     this.checkBody(content.body);
     const fingerprint = this.fingerprint(content.body, null);
     return this.db.transaction(async () => {
-      const held = official ? null : await this.holdReason(period, author, content.body, fingerprint);
+      const links = linksIn(content.body);
+      const held = official ? null : await this.holdReason(period, author, links, fingerprint);
       const reply = await this.comments.insert(
         {
           ...author,
@@ -134,7 +136,7 @@ export class CommentService {
           bodyFormat: content.bodyFormat ?? BodyFormat.PLAIN,
           language: content.language,
           consentToPublish: official ? true : content.consentToPublish,
-          links: linksIn(content.body),
+          links,
           anchorKind: null,
           startBlockId: null,
           startOffset: null,
@@ -157,7 +159,7 @@ export class CommentService {
         [],
       );
       if (reply.state === CommentState.PUBLISHED) await this.notifier.replied(period, parent, reply);
-      this.events.replied(period, parent, reply);
+      this.events.emit({ type: 'comment.replied', period, parent, reply });
       return reply;
     });
   }
@@ -253,9 +255,9 @@ export class CommentService {
   }
 
   /** Why a new comment waits for a moderator, or null to publish it at once. */
-  private async holdReason(period: CommentPeriodEntity, author: Snapshot, body: string, fingerprint: string): Promise<string | null> {
+  private async holdReason(period: CommentPeriodEntity, author: Snapshot, links: string[], fingerprint: string): Promise<string | null> {
     if (await this.comments.countSameText(period.id, fingerprint, author.authorId, author.guestEmail)) return 'the same text was already submitted by this commenter';
-    if (linksIn(body).length > MAX_LINKS_UNHELD) return `more than ${MAX_LINKS_UNHELD} links`;
+    if (links.length > MAX_LINKS_UNHELD) return `more than ${MAX_LINKS_UNHELD} links`;
     if (!author.authorId) return 'guest comment';
     if (period.moderation === ModerationMode.PRE_MODERATION) return 'pre-moderated period';
     return null;

@@ -71,9 +71,9 @@ export class CommentPeriodRepository {
          SELECT id, 'OPENED' AS event, opens_at AS due_at FROM comment_periods
           WHERE scheduled_at IS NOT NULL AND synthesis_published_at IS NULL AND opens_at <= $1 AND closes_at > $1
          UNION ALL
-         SELECT id, 'CLOSING_SOON', closes_at - interval '48 hours' FROM comment_periods
+         SELECT id, 'CLOSING_SOON', closes_at - $2 * interval '1 millisecond' FROM comment_periods
           WHERE scheduled_at IS NOT NULL AND synthesis_published_at IS NULL
-            AND closes_at - interval '48 hours' <= $1 AND closes_at > $1 AND closes_at - interval '48 hours' > opens_at
+            AND closes_at - $2 * interval '1 millisecond' <= $1 AND closes_at > $1 AND closes_at - $2 * interval '1 millisecond' > opens_at
          UNION ALL
          SELECT id, 'CLOSED', closes_at FROM comment_periods
           WHERE scheduled_at IS NOT NULL AND synthesis_published_at IS NULL AND closes_at <= $1
@@ -82,7 +82,7 @@ export class CommentPeriodRepository {
         WHERE NOT EXISTS (SELECT 1 FROM comment_period_events e WHERE e.period_id = d.id AND e.event = d.event AND e.due_at = d.due_at)
         ORDER BY d.due_at
         LIMIT 100`,
-      [now],
+      [now, CLOSING_SOON_MS],
     );
     return rows.map((r) => ({ periodId: r.period_id, event: r.event, dueAt: new Date(r.due_at) }));
   }

@@ -1,6 +1,7 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentActor, OptionalActor, Public, SignedIn } from '@intersessional/access';
 import { type RequestContext, badInput, toConnection, toPageRequest } from '@intersessional/graphql';
+import type { PageRequest } from '@intersessional/database';
 import { DocumentModel } from '@intersessional/documents';
 import { WorkstreamModel } from '@intersessional/workstreams';
 import { CommentConnection, CommenterSummaryConnection, CommentsFilterArgs } from '../comment/comment.model';
@@ -25,7 +26,6 @@ import {
   ReasonArgs,
   UpdateCommentPeriodInput,
 } from './comment-period.model';
-import { CommentPeriodRepository } from './comment-period.repository';
 import { CommentPeriodService } from './comment-period.service';
 
 const required = <T>(value: T | undefined, field: string): T => {
@@ -115,17 +115,17 @@ export class CommentPeriodResolver {
   /** Policy: as the period. */
   @Public()
   @ResolveField(() => [PeriodParagraphModel], { description: 'The version under comment, paragraph by paragraph, with public comment counts (empty for calls).' })
-  async paragraphs(@Parent() period: CommentPeriodModel): Promise<PeriodParagraphModel[]> {
+  async paragraphs(@Parent() period: CommentPeriodModel, @Context() ctx: RequestContext): Promise<PeriodParagraphModel[]> {
     if (!period.versionId) return [];
-    const [{ blocks }, counts] = await Promise.all([this.anchoring.versionText(period.versionId), this.commentRows.countsByParagraph(period.id, true)]);
+    const [{ blocks }, counts] = await Promise.all([this.anchoring.versionText(period.versionId), this.loaders.paragraphCounts(ctx.loaders).load(period.id)]);
     return blocks.map((b) => ({ number: b.number, blockId: b.blockId, type: b.type, text: b.text, commentCount: b.number ? counts.get(b.number) ?? 0 : 0 }));
   }
 
   /** Policy: as the period; public comments (facilitators see all). */
   @Public()
   @ResolveField(() => Int, { description: 'Comments on the whole document (paragraph 0) or the call.' })
-  async documentCommentCount(@Parent() period: CommentPeriodModel) {
-    return (await this.commentRows.countsByParagraph(period.id, true)).get(0) ?? 0;
+  async documentCommentCount(@Parent() period: CommentPeriodModel, @Context() ctx: RequestContext) {
+    return (await this.loaders.paragraphCounts(ctx.loaders).load(period.id)).get(0) ?? 0;
   }
 
   /** Policy: public comments for everyone; facilitators see every comment of the paragraph. */
@@ -181,42 +181,31 @@ export class CommentPeriodResolver {
   }
 }
 
+const periodConnection = (periods: CommentPeriodService, { rows, total }: { rows: CommentPeriodEntity[]; total: number }, page: PageRequest) =>
+  toConnection(rows, page, total, (p) => [p.createdAt.toISOString(), p.id], (p) => toPeriodModel(p, periods.status(p)));
+
 @Resolver(() => WorkstreamModel)
 export class WorkstreamPeriodsResolver {
-  constructor(
-    private readonly periods: CommentPeriodService,
-    private readonly repository: CommentPeriodRepository,
-  ) {}
+  constructor(private readonly periods: CommentPeriodService) {}
 
   /** Policy: the periods the viewer may read (drafts for facilitators only). */
   @Public()
   @ResolveField(() => CommentPeriodConnection, { description: 'Comment periods and calls for contributions, newest first.' })
   async commentPeriods(@Parent() workstream: WorkstreamModel, @Args() args: PeriodsArgs, @OptionalActor() actor: Actor | null) {
     const page = toPageRequest(args);
-    const scope = { includeDrafts: await this.periods.canFacilitateIn(actor, workstream.id) };
-    const [rows, total] = await Promise.all([this.repository.page(workstream.id, page, scope), this.repository.count(workstream.id, scope)]);
-    const readable = [];
-    for (const row of rows) if (await this.periods.canRead(actor, row)) readable.push(row);
-    return toConnection(readable, page, total, (p) => [p.createdAt.toISOString(), p.id], (p) => toPeriodModel(p, this.periods.status(p)));
+    return periodConnection(this.periods, await this.periods.readablePage(actor, workstream.id, undefined, page), page);
   }
 }
 
 @Resolver(() => DocumentModel)
 export class DocumentPeriodsResolver {
-  constructor(
-    private readonly periods: CommentPeriodService,
-    private readonly repository: CommentPeriodRepository,
-  ) {}
+  constructor(private readonly periods: CommentPeriodService) {}
 
   /** Policy: as the document; drafts for facilitators only. */
   @Public()
   @ResolveField(() => CommentPeriodConnection, { description: 'Comment periods on this document, newest first.' })
   async commentPeriods(@Parent() document: DocumentModel, @Args() args: PeriodsArgs, @OptionalActor() actor: Actor | null) {
     const page = toPageRequest(args);
-    const scope = { documentId: document.id, includeDrafts: await this.periods.canFacilitateIn(actor, document.workstreamId) };
-    const [rows, total] = await Promise.all([this.repository.page(document.workstreamId, page, scope), this.repository.count(document.workstreamId, scope)]);
-    const readable = [];
-    for (const row of rows) if (await this.periods.canRead(actor, row)) readable.push(row);
-    return toConnection(readable, page, total, (p) => [p.createdAt.toISOString(), p.id], (p) => toPeriodModel(p, this.periods.status(p)));
+    return periodConnection(this.periods, await this.periods.readablePage(actor, document.workstreamId, document.id, page), page);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
-import { Clock, Database } from '@intersessional/database';
+import { Clock, Database, type PageRequest } from '@intersessional/database';
 import { DocumentPolicy, DocumentRepository, VersionService } from '@intersessional/documents';
 import { badInput, invalidTransition, notFound } from '@intersessional/graphql';
 import { WorkstreamRepository } from '@intersessional/workstreams';
@@ -78,8 +78,13 @@ export class CommentPeriodService {
     return period;
   }
 
-  canFacilitateIn(actor: Actor | null, workstreamId: string): Promise<boolean> {
-    return this.policy.canFacilitate(actor, workstreamId);
+  /** A page of a workstream's (or one document's) periods as `actor` may see them: drafts for facilitators only. */
+  async readablePage(actor: Actor | null, workstreamId: string, documentId: string | undefined, page: PageRequest): Promise<{ rows: CommentPeriodEntity[]; total: number }> {
+    const scope = { documentId, includeDrafts: await this.policy.canFacilitate(actor, workstreamId) };
+    const [rows, total] = await Promise.all([this.periods.page(workstreamId, page, scope), this.periods.count(workstreamId, scope)]);
+    const readable: CommentPeriodEntity[] = [];
+    for (const row of rows) if (await this.canRead(actor, row)) readable.push(row);
+    return { rows: readable, total };
   }
 
   async canRead(actor: Actor | null, period: CommentPeriodEntity): Promise<boolean> {

@@ -3,7 +3,8 @@ import { Database } from '@intersessional/database';
 import { COMMENTER_KEY_SQL, PUBLIC_SQL } from '../comment/comment.repository';
 
 /** The comments a synthesis counts: top-level, not rejected, not withdrawn (hidden ones stay in the record). */
-const COUNTED = `c.period_id = $1 AND c.parent_id IS NULL AND c.state <> 'REJECTED' AND c.withdrawn_at IS NULL`;
+const COUNTED_ROWS = `c.parent_id IS NULL AND c.state <> 'REJECTED' AND c.withdrawn_at IS NULL`;
+const COUNTED = `c.period_id = $1 AND ${COUNTED_ROWS}`;
 
 export interface DimensionRow {
   category: string;
@@ -60,7 +61,7 @@ export class SynthesisRepository {
               count(*) FILTER (WHERE c.disposition = 'NOT_ACCEPTED') AS not_accepted,
               count(*) FILTER (WHERE c.disposition IS NULL) AS unanswered
          FROM comment_paragraphs cp JOIN comments c ON c.id = cp.comment_id
-        WHERE cp.period_id = $1 AND ${COUNTED.replace('c.period_id = $1 AND ', '')}
+        WHERE cp.period_id = $1 AND ${COUNTED_ROWS}
         GROUP BY cp.paragraph ORDER BY cp.paragraph`,
       [periodId],
     );

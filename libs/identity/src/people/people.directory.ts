@@ -73,13 +73,7 @@ export class PeopleDirectory {
     };
   }
 
-  /** Whether the account may act, and its platform role (for checks outside a GraphQL request). */
-  async accountOf(userId: string): Promise<{ active: boolean; platformRole: PlatformRole } | null> {
-    const user = await this.users.findById(userId);
-    return user && { active: user.status === AccountStatus.ACTIVE, platformRole: user.platformRole };
-  }
-
-  /** `accountOf` for many people in one query. */
+  /** Whether each account may act, and its platform role (for checks outside a GraphQL request). */
   async accountsOf(userIds: readonly string[]): Promise<Map<string, { active: boolean; platformRole: PlatformRole }>> {
     const users = await this.users.findByIds([...new Set(userIds)]);
     return new Map(users.map((u) => [u.id, { active: u.status === AccountStatus.ACTIVE, platformRole: u.platformRole }]));
