@@ -1,28 +1,12 @@
 import Redis from 'ioredis';
-import { WebSocket } from 'ws';
 import { CollabFanOut } from '@intersessional/collaboration';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { Given, type TestUser } from './support/given';
+import { type Editor, openEditor, paragraph } from './support/editors';
 import { type TestApp, startTestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
-const TOKEN = `mutation($id: ID!) { collaborationToken(documentId: $id) { token } }`;
 const CREATE = `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`;
 const IMPORT = `mutation($id: ID!, $markdown: String!) { importDocumentMarkdown(id: $id, markdown: $markdown) { id } }`;
-
-const waitFor = async (check: () => boolean, what: string, timeoutMs = 5000) => {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
-const paragraph = (text: string) => {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  return p;
-};
 
 // Several instances need a shared Redis (and a database both can reach): the PostgreSQL run has both.
 const describeWithRedis = process.env.REDIS_URL ? describe : describe.skip;
@@ -33,7 +17,7 @@ describeWithRedis('co-drafting across several API instances (Redis fan-out)', ()
   let given: Given;
   let ws: { id: string; facilitator: TestUser };
   let member: TestUser;
-  const providers: WebsocketProvider[] = [];
+  const editors: Editor[] = [];
 
   beforeAll(async () => {
     one = await startTestApp();
@@ -43,10 +27,7 @@ describeWithRedis('co-drafting across several API instances (Redis fan-out)', ()
     member = await given.user();
     await given.member(ws.id, member);
   });
-  afterEach(() => providers.splice(0).forEach((p) => {
-      p.destroy();
-      p.doc.destroy(); // also ends the awareness timer y-websocket leaves running
-    }));
+  afterEach(() => editors.splice(0).forEach((e) => e.close()));
   afterAll(async () => {
     await two.close();
     await one.close();
@@ -56,16 +37,9 @@ describeWithRedis('co-drafting across several API instances (Redis fan-out)', ()
     (await member.client.ok<{ createDocument: { id: string } }>(CREATE, { input: { workstreamId: ws.id, title: 'Report', kind: 'DRAFT_OUTPUT', markdown: 'Opening' } })).createDocument.id;
 
   const connect = async (instance: TestApp, user: TestUser, documentId: string) => {
-    const { token } = (await user.client.ok<{ collaborationToken: { token: string } }>(TOKEN, { id: documentId })).collaborationToken;
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`${instance.url.replace('http', 'ws')}/collab`, documentId, doc, {
-      params: { token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
-    providers.push(provider);
-    await waitFor(() => provider.synced, 'initial sync');
-    return { doc, provider, text: () => doc.getXmlFragment('default').toString() };
+    const editor = await openEditor(instance.url, user, documentId);
+    editors.push(editor);
+    return editor;
   };
 
   it('clients on different instances see each other’s edits and cursors live', async () => {

@@ -1,31 +1,16 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CollabServer } from '@intersessional/collaboration';
 import { Given, type TestUser } from './support/given';
 import { startLatencyProxy } from './support/latency-proxy';
+import { openEditor, paragraph } from './support/editors';
 import { type TestApp, startTestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
-const TOKEN = `mutation($id: ID!) { collaborationToken(documentId: $id) { token } }`;
 const CREATE = `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`;
 const EXPORT_TEXT = (t: TestApp, id: string, token: string) =>
   fetch(`${t.url}/documents/${id}/export?format=markdown`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.text());
-
-const waitFor = async (check: () => boolean, what: string, timeoutMs = 5000) => {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
-const paragraph = (text: string) => {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  return p;
-};
 
 /** A full garbage collection, also where node was started without --expose-gc. */
 const collectGarbage = (): void => {
@@ -51,18 +36,7 @@ describe('the sync server across restarts and many documents', () => {
   const newDocument = async (markdown: string) =>
     (await member.client.ok<{ createDocument: { id: string } }>(CREATE, { input: { workstreamId: ws.id, title: 'Report', kind: 'DRAFT_OUTPUT', markdown } })).createDocument.id;
 
-  const connect = async (user: TestUser, documentId: string, via = t.url) => {
-    const { token } = (await user.client.ok<{ collaborationToken: { token: string } }>(TOKEN, { id: documentId })).collaborationToken;
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`${via.replace('http', 'ws')}/collab`, documentId, doc, {
-      params: { token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      maxBackoffTime: 300,
-    });
-    await waitFor(() => provider.synced, 'initial sync');
-    return { doc, provider, text: () => doc.getXmlFragment('default').toString() };
-  };
+  const connect = (user: TestUser, documentId: string, via = t.url) => openEditor(via, user, documentId, { maxBackoffTime: 300 });
 
   it('two editors on different continents (150 and 250 ms away) type into one paragraph at once and converge', async () => {
     const id = await newDocument('Shared paragraph');
@@ -83,10 +57,8 @@ describe('the sync server across restarts and many documents', () => {
       expect(typed).toBe(`${'z'.repeat(30)}Shared paragraph${'x'.repeat(30)}`);
       expect(await EXPORT_TEXT(t, id, member.token)).toContain(typed); // and it is what is stored
     } finally {
-      a.provider.destroy();
-      a.doc.destroy();
-      b.provider.destroy();
-      b.doc.destroy();
+      a.close();
+      b.close();
       await Promise.all([nairobi.close(), lima.close()]);
     }
   });
@@ -114,10 +86,8 @@ describe('the sync server across restarts and many documents', () => {
         expect(stored).toContain(text);
       }
     } finally {
-      a.provider.destroy();
-      a.doc.destroy();
-      b.provider.destroy();
-      b.doc.destroy();
+      a.close();
+      b.close();
     }
   });
 
@@ -128,17 +98,12 @@ describe('the sync server across restarts and many documents', () => {
     const ids: string[] = [];
     for (let i = 0; i < 40; i += 1) ids.push(await newDocument(body));
 
-    // the provider leaves its awareness (and so the client's doc) on a timer: destroy the doc too
-    const close = (c: { provider: WebsocketProvider; doc: Y.Doc }) => {
-      c.provider.destroy();
-      c.doc.destroy();
-    };
     const round = async () => {
       for (let i = 0; i < ids.length; i += 10) {
         const clients = await Promise.all(ids.slice(i, i + 10).map((id) => connect(member, id)));
         expect(server.openDocuments).toBeGreaterThanOrEqual(clients.length);
         clients.forEach((c) => c.doc.getXmlFragment('default').push([paragraph('One more line')]));
-        await Promise.all(clients.map((c) => new Promise((resolve) => setTimeout(resolve, 50)).then(() => close(c))));
+        await Promise.all(clients.map((c) => new Promise((resolve) => setTimeout(resolve, 50)).then(() => c.close())));
       }
       await waitFor(() => server.openDocuments === 0, 'every room to unload');
       collectGarbage();

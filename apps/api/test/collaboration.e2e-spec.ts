@@ -1,21 +1,14 @@
 import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CollabServer } from '@intersessional/collaboration';
 import { DocumentStore } from '@intersessional/documents';
 import { Given, type TestUser } from './support/given';
+import { type Editor, collaborationToken, openEditor } from './support/editors';
 import { type TestApp, startTestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 const TOKEN = `mutation($id: ID!) { collaborationToken(documentId: $id) { token mode expiresAt } }`;
 const CREATE = `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`;
-
-const waitFor = async (check: () => boolean, what: string, timeoutMs = 5000) => {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe('real-time co-drafting over y-websocket', () => {
   let t: TestApp;
@@ -24,7 +17,7 @@ describe('real-time co-drafting over y-websocket', () => {
   let member: TestUser;
   let observer: TestUser;
   let outsider: TestUser;
-  const providers: WebsocketProvider[] = [];
+  const editors: Editor[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -37,31 +30,20 @@ describe('real-time co-drafting over y-websocket', () => {
     outsider = await given.user();
   });
   afterEach(() => {
-    providers.splice(0).forEach((p) => {
-      p.destroy();
-      p.doc.destroy(); // also ends the awareness timer y-websocket leaves running
-    });
+    editors.splice(0).forEach((e) => e.close());
   });
   afterAll(() => t.close());
 
   const newDocument = async (markdown = 'Opening paragraph') =>
     (await member.client.ok<{ createDocument: { id: string } }>(CREATE, { input: { workstreamId: ws.id, title: 'Report', kind: 'DRAFT_OUTPUT', markdown } })).createDocument.id;
 
-  const tokenFor = async (user: TestUser, documentId: string) =>
-    (await user.client.ok<{ collaborationToken: { token: string; mode: string } }>(TOKEN, { id: documentId })).collaborationToken;
+  const tokenFor = collaborationToken;
 
   /** An unmodified y-websocket client, exactly as an editor would create it. */
   const connect = async (user: TestUser, documentId: string) => {
-    const { token } = await tokenFor(user, documentId);
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`${t.url.replace('http', 'ws')}/collab`, documentId, doc, {
-      params: { token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
-    providers.push(provider);
-    await waitFor(() => provider.synced, 'initial sync');
-    return { doc, provider, text: () => doc.getXmlFragment('default').toString() };
+    const editor = await openEditor(t.url, user, documentId);
+    editors.push(editor);
+    return editor;
   };
 
   const closeCodeOf = (url: string) =>
@@ -154,7 +136,7 @@ describe('real-time co-drafting over y-websocket', () => {
     await waitFor(() => Number(a.provider.wsconnected) === 1, 'connected');
     await new Promise((resolve) => setTimeout(resolve, 200));
     const open = server.openDocuments;
-    providers.splice(0).forEach((x) => x.destroy());
+    editors.splice(0).forEach((e) => e.close());
     await waitFor(() => server.openDocuments === open - 1, 'unload');
     const again = await connect(ws.facilitator, id);
     await waitFor(() => again.text().includes('Kept after unload'), 'reload from the log');

@@ -1,9 +1,9 @@
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Clock } from '@intersessional/database';
 import { freshIp, Given, type TestUser } from './support/given';
+import { openEditor } from './support/editors';
 import { type TestApp, startTestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 const DRAFT = `# Findings
 
@@ -22,14 +22,6 @@ const IMPORT = `mutation($id: ID!, $markdown: String!) { importDocumentMarkdown(
 const PARAGRAPH = `query($id: ID!, $p: Int!) { commentPeriod(id: $id) { paragraphs { number commentCount } paragraphComments(paragraph: $p, first: 50) { totalCount edges { node { id body } } } } }`;
 
 const HOUR = 3600_000;
-
-const waitFor = async (check: () => boolean, what: string, timeoutMs = 5000) => {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe('processing public comments: anchors on the live draft, suggestions, moderation, answers', () => {
   let t: TestApp;
@@ -120,29 +112,22 @@ describe('processing public comments: anchors on the live draft, suggestions, mo
     const { documentId, period } = await setUp();
     const c = await onText(period.id, 2, P2, 'demand-driven');
     expect(await live(c.id)).toMatchObject({ status: 'EXACT', startParagraph: 2, text: 'demand-driven' });
-    const { token } = (await editor.client.ok<{ collaborationToken: { token: string } }>(`mutation($id: ID!) { collaborationToken(documentId: $id) { token } }`, { id: documentId })).collaborationToken;
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`${t.url.replace('http', 'ws')}/collab`, documentId, doc, { params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+    const { doc, close } = await openEditor(t.url, editor, documentId);
     try {
-      await waitFor(() => provider.synced, 'sync');
       const p3 = doc.getXmlFragment('default').get(3) as Y.XmlElement;
       (p3.get(0) as Y.XmlText).insert(0, 'Sadly, ');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await live(c.id)).toMatchObject({ status: 'EXACT', startParagraph: 2 });
     } finally {
-      provider.destroy();
-      provider.doc.destroy();
+      close();
     }
   });
 
   it('applies a suggestion as one live edit that connected editors see, and records the answer', async () => {
     const { documentId, period } = await setUp();
     const c = await onText(period.id, 2, P2, 'demand-driven', { suggestion: 'demand-driven and locally owned', body: 'Ownership matters.' });
-    const { token } = (await editor.client.ok<{ collaborationToken: { token: string } }>(`mutation($id: ID!) { collaborationToken(documentId: $id) { token } }`, { id: documentId })).collaborationToken;
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`${t.url.replace('http', 'ws')}/collab`, documentId, doc, { params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+    const { doc, close } = await openEditor(t.url, editor, documentId);
     try {
-      await waitFor(() => provider.synced, 'sync');
       let transactions = 0;
       doc.on('update', () => (transactions += 1));
       expect((await editor.client.fails(APPLY, { id: c.id })).extensions?.code).toBe('NOT_FOUND'); // members cannot; facilitators can
@@ -154,8 +139,7 @@ describe('processing public comments: anchors on the live draft, suggestions, mo
       const stored = await fetch(`${t.url}/documents/${documentId}/export?format=markdown`).then((r) => r.text());
       expect(stored).toContain('Capacity building works best when it is demand-driven and locally owned.');
     } finally {
-      provider.destroy();
-      provider.doc.destroy();
+      close();
     }
   });
 

@@ -1,9 +1,8 @@
 import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { Database } from '@intersessional/database';
 import { EventBus } from '@intersessional/events';
 import { MailOutbox, NotificationKind, NotificationRetention, NotificationService, notificationTopic } from '@intersessional/notifications';
+import { openEditor } from './support/editors';
 import { Given, type TestUser } from './support/given';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { type Subscribed, type TestSubscriptionClient, subscribe, subscriptionClient, waitFor } from './support/subscriptions';
@@ -259,28 +258,16 @@ describe('notifications: in-app list, live subscription, e-mail outbox', () => {
         `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`,
         { input: { workstreamId: ws.id, title: 'Draft', kind: 'DRAFT_OUTPUT', markdown: 'Shared text' } },
       );
-      const { collaborationToken } = await alice.client.ok<{ collaborationToken: { token: string } }>(
-        `mutation($id: ID!) { collaborationToken(documentId: $id) { token } }`,
-        { id: createDocument.id },
-      );
-      const doc = new Y.Doc();
-      const provider = new WebsocketProvider(`${t.url.replace('http', 'ws')}/collab`, createDocument.id, doc, {
-        params: { token: collaborationToken.token },
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        disableBc: true,
-      });
+      const { doc, provider, close } = await openEditor(t.url, alice, createDocument.id);
       try {
         const aliceSees = await listen(alice);
-        await waitFor(() => provider.synced, 'the y-websocket sync');
         expect(doc.getXmlFragment('default').toString()).toContain('Shared text');
         const [id] = await service().notify([{ userId: alice.id, kind: NotificationKind.OTHER, title: 'Both', body: 'Both sockets.' }]);
         await waitFor(() => aliceSees.data.length === 1, 'the notification beside the editing socket');
         expect(aliceSees.data[0]?.notificationAdded.id).toBe(id);
         expect(provider.wsconnected).toBe(true);
       } finally {
-        provider.destroy();
-        provider.awareness.destroy(); // its check interval would keep the test worker alive
-        doc.destroy();
+        close();
       }
     });
   });
