@@ -12,6 +12,10 @@ export const ConsultationErrorCode = {
   ANCHOR_ORPHANED: 'ANCHOR_ORPHANED',
   /** The synthesis cannot be published while comments are unanswered, unless a reason is given. */
   UNANSWERED_COMMENTS: 'UNANSWERED_COMMENTS',
+  /** A period can only be scheduled on a public document: otherwise the public could not see it. */
+  DOCUMENT_NOT_PUBLIC: 'DOCUMENT_NOT_PUBLIC',
+  /** The document cannot become members-only while a comment period on it is scheduled or open. */
+  DOCUMENT_UNDER_PUBLIC_COMMENT: 'DOCUMENT_UNDER_PUBLIC_COMMENT',
 } as const;
 
 export const periodClosed = (closesAt: Date) =>
@@ -32,3 +36,17 @@ export const anchorOrphaned = () =>
 
 export const unansweredComments = (count: number) =>
   new AppError(ConsultationErrorCode.UNANSWERED_COMMENTS, `${count} comment(s) have no answer yet; answer them or give a reason to publish anyway.`, { unanswered: count });
+
+export const documentNotPublic = (documentId: string) =>
+  new AppError(
+    ConsultationErrorCode.DOCUMENT_NOT_PUBLIC,
+    'The document is visible to workstream members only, so the public could not see this comment period. Make the document public first.',
+    { documentId },
+  );
+
+export const documentUnderPublicComment = (periodId: string) =>
+  new AppError(
+    ConsultationErrorCode.DOCUMENT_UNDER_PUBLIC_COMMENT,
+    'A comment period on this document is scheduled or open; close it (or return it to draft) before making the document members-only.',
+    { periodId },
+  );

@@ -16,11 +16,13 @@ import { ConsultationNotifier } from './consultation.notifier';
 import { ConsultationLoaders } from './consultation.loaders';
 import { ConsultationPolicy } from './consultation.policy';
 import { FlagRepository } from './moderation/flag.repository';
+import { ModerationRules } from './moderation/moderation-rules';
 import { ModerationService } from './moderation/moderation.service';
 import { CommentPeriodRepository } from './period/comment-period.repository';
 import { CommentPeriodResolver, DocumentPeriodsResolver, WorkstreamPeriodsResolver } from './period/comment-period.resolver';
 import { CommentPeriodService } from './period/comment-period.service';
 import { PeriodScheduler } from './period/period-scheduler';
+import { PublicDocumentRule } from './period/public-document-rule';
 import { ExportController } from './export/export.controller';
 import { ExportRepository } from './export/export.repository';
 import { SynthesisRepository } from './synthesis/synthesis.repository';
@@ -40,6 +42,7 @@ import { SynthesisService } from './synthesis/synthesis.service';
     WorkstreamPeriodsResolver,
     DocumentPeriodsResolver,
     PeriodScheduler,
+    PublicDocumentRule,
     Anchoring,
     CommentRepository,
     CommentService,
@@ -48,6 +51,7 @@ import { SynthesisService } from './synthesis/synthesis.service';
     CommentFeedResolver,
     FlagRepository,
     ModerationService,
+    ModerationRules,
     AnswerService,
     SynthesisRepository,
     SynthesisService,

@@ -8,6 +8,7 @@ import { Loaders, badInput, conflict, notFound } from '@intersessional/graphql';
 import { WorkstreamLoaders } from '@intersessional/workstreams';
 import { type DocumentEntity, type DocumentKind, DocumentStatus, DocumentVisibility, isEditableStatus } from './document.entity';
 import { DocumentPolicy } from './document.policy';
+import { DocumentVisibilityChecks } from './document-visibility-checks';
 import { DocumentRepository } from './document.repository';
 import { DocumentStore } from './storage/document-store';
 
@@ -39,6 +40,7 @@ export class DocumentService {
     private readonly policy: DocumentPolicy,
     private readonly workstreams: WorkstreamLoaders,
     private readonly audit: AuditService,
+    private readonly visibilityChecks: DocumentVisibilityChecks,
   ) {}
 
   async create(actor: Actor, input: NewDocument): Promise<DocumentEntity> {
@@ -79,6 +81,7 @@ export class DocumentService {
         await this.policy.assertCanSteward(actor, before.workstreamId);
       }
       if (changes.title !== undefined && !changes.title.trim()) throw badInput('title', 'must not be empty');
+      if (changes.visibility !== undefined && changes.visibility !== before.visibility) await this.visibilityChecks.run(before, changes.visibility);
       const after = await this.documents.update(id, {
         ...(changes.title !== undefined ? { title: changes.title.trim() } : {}),
         ...(changes.language !== undefined ? { language: changes.language } : {}),

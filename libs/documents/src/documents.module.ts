@@ -6,6 +6,7 @@ import { DocumentExportController } from './document-export.controller';
 import { DocumentPolicy } from './document.policy';
 import { DocumentRepository } from './document.repository';
 import { DocumentContributorsResolver, DocumentFieldsResolver, DocumentResolver, WorkstreamDocumentsResolver } from './document.resolver';
+import { DocumentVisibilityChecks } from './document-visibility-checks';
 import { DocumentService } from './document.service';
 import { AnnualReportFilingResolver } from './filing/annual-report-filing.resolver';
 import { AnnualReportFilingService } from './filing/annual-report-filing.service';
@@ -28,6 +29,7 @@ import { VersionService } from './versions/version.service';
     Compactor,
     DocumentPolicy,
     DocumentService,
+    DocumentVisibilityChecks,
     DocumentResolver,
     WorkstreamDocumentsResolver,
     DocumentFieldsResolver,
@@ -39,6 +41,6 @@ import { VersionService } from './versions/version.service';
     AnnualReportFilingService,
     AnnualReportFilingResolver,
   ],
-  exports: [VersionService, Compactor, DocumentService, DocumentStore, DocumentEvents, DocumentPolicy, UpdateLogRepository, DocumentRepository],
+  exports: [DocumentVisibilityChecks, VersionService, Compactor, DocumentService, DocumentStore, DocumentEvents, DocumentPolicy, UpdateLogRepository, DocumentRepository],
 })
 export class DocumentsModule {}

@@ -7,6 +7,7 @@ export * from './document.entity';
 export * from './document.policy';
 export * from './document.repository';
 export * from './document.service';
+export * from './document-visibility-checks';
 export * from './documents.module';
 export * from './storage/compactor';
 export * from './storage/document-events';

@@ -182,11 +182,12 @@ export class CommentRepository {
   }
 
   /** Recent comments by the same account or address with the same text: repeated submissions. */
-  async countSameText(periodId: string, fingerprint: string, authorId: string | null, guestEmail: string | null): Promise<number> {
+  async countSameText(periodId: string, fingerprint: string, authorId: string | null, guestEmail: string | null, exceptId: string | null = null): Promise<number> {
     const [row]: { n: string }[] = await this.db.manager.query(
       `SELECT count(*) AS n FROM comments WHERE period_id = $1 AND fingerprint = $2
-          AND ((author_id IS NOT NULL AND author_id = $3) OR (guest_email IS NOT NULL AND lower(guest_email) = lower($4)))`,
-      [periodId, fingerprint, authorId, guestEmail],
+          AND ((author_id IS NOT NULL AND author_id = $3) OR (guest_email IS NOT NULL AND lower(guest_email) = lower($4)))
+          AND ($5::uuid IS NULL OR id <> $5::uuid)`,
+      [periodId, fingerprint, authorId, guestEmail, exceptId],
     );
     return Number(row?.n ?? 0);
   }

@@ -9,7 +9,8 @@ import { RateLimitService } from '@intersessional/rate-limit';
 import { ConsultationEvents } from '../consultation.events';
 import { ConsultationNotifier } from '../consultation.notifier';
 import { ConsultationPolicy } from '../consultation.policy';
-import { type CommentPeriodEntity, ModerationMode, Participation, PeriodKind } from '../period/comment-period.entity';
+import { ModerationRules, stateAfterEdit } from '../moderation/moderation-rules';
+import { type CommentPeriodEntity, Participation, PeriodKind } from '../period/comment-period.entity';
 import { CommentPeriodService } from '../period/comment-period.service';
 import { type AnchorInput, Anchoring } from './anchoring';
 import { MAX_BODY_LENGTH, linksIn, normalise } from './comment-body';
@@ -46,8 +47,6 @@ export interface Origin {
   ip: string;
 }
 
-/** More links than this in one comment holds it for a moderator. */
-const MAX_LINKS_UNHELD = 3;
 const PER_ACCOUNT = { points: 30, windowSeconds: 600 };
 const PER_ADDRESS = { points: 60, windowSeconds: 600 };
 const GUESTS_PER_ADDRESS = { points: 10, windowSeconds: 3600 };
@@ -68,6 +67,7 @@ export class CommentService {
     private readonly rateLimits: RateLimitService,
     private readonly events: ConsultationEvents,
     private readonly notifier: ConsultationNotifier,
+    private readonly rules: ModerationRules,
   ) {}
 
   /** A comment on a passage, paragraphs or the whole document (or a submission to a call). */
@@ -83,7 +83,7 @@ export class CommentService {
     const fingerprint = this.fingerprint(input.body, suggestion);
     return this.db.transaction(async () => {
       const links = linksIn(input.body);
-      const held = await this.holdReason(period, author, links, fingerprint);
+      const held = await this.rules.holdReason({ period, authorId: author.authorId, guestEmail: author.guestEmail, links: [...links, ...linksIn(suggestion ?? '')], fingerprint });
       const now = this.clock.now();
       const comment = await this.comments.insert(
         {
@@ -124,7 +124,7 @@ export class CommentService {
     const fingerprint = this.fingerprint(content.body, null);
     return this.db.transaction(async () => {
       const links = linksIn(content.body);
-      const held = official ? null : await this.holdReason(period, author, links, fingerprint);
+      const held = official ? null : await this.rules.holdReason({ period, authorId: author.authorId, guestEmail: author.guestEmail, links, fingerprint });
       const reply = await this.comments.insert(
         {
           ...author,
@@ -164,21 +164,26 @@ export class CommentService {
     });
   }
 
-  /** The author changes the text (and suggestion) while the period is open; every earlier text is kept. */
+  /**
+   * The author changes the text (and suggestion) while the period is open; every earlier text is kept.
+   * The new text meets the same moderation rules as a new comment: one that trips them goes back to
+   * the queue (PENDING, no longer public) and the author sees it so, with the reason.
+   */
   async edit(actor: Actor, id: string, body: string, suggestion: string | null | undefined): Promise<CommentEntity> {
     this.checkBody(body);
     return this.db.transaction(async () => {
       const comment = await this.ownForChange(actor, id);
       if (suggestion && comment.anchorKind === AnchorKind.DOCUMENT) throw badInput('suggestion', 'a comment on the whole document cannot suggest wording');
       if (comment.suggestionAppliedAt && suggestion !== undefined) throw badInput('suggestion', 'was already applied to the draft');
+      const nextSuggestion = suggestion === undefined ? comment.suggestion : suggestion?.trim() || null;
+      if (nextSuggestion && nextSuggestion.length > MAX_BODY_LENGTH) throw badInput('suggestion', `must be at most ${MAX_BODY_LENGTH} characters`);
+      const links = linksIn(body);
+      const fingerprint = this.fingerprint(body, nextSuggestion);
+      const period = await this.periods.get(comment.periodId);
+      const subject = { period, authorId: comment.authorId, guestEmail: comment.guestEmail, links: [...links, ...linksIn(nextSuggestion ?? '')], fingerprint, commentId: comment.id };
+      const held = comment.official ? null : await this.rules.holdReason(subject);
       await this.comments.insertRevision({ commentId: comment.id, revision: comment.revision, body: comment.body, suggestion: comment.suggestion, editedAt: comment.updatedAt });
-      return this.comments.update(comment.id, {
-        body,
-        suggestion: suggestion === undefined ? comment.suggestion : suggestion?.trim() || null,
-        links: linksIn(body),
-        fingerprint: this.fingerprint(body, suggestion === undefined ? comment.suggestion : suggestion),
-        revision: comment.revision + 1,
-      });
+      return this.comments.update(comment.id, { body, suggestion: nextSuggestion, links, fingerprint, revision: comment.revision + 1, ...stateAfterEdit(comment, held) });
     });
   }
 
@@ -252,15 +257,6 @@ export class CommentService {
       region: regionOf(country, guest.stakeholderGroup),
       gender: null,
     };
-  }
-
-  /** Why a new comment waits for a moderator, or null to publish it at once. */
-  private async holdReason(period: CommentPeriodEntity, author: Snapshot, links: string[], fingerprint: string): Promise<string | null> {
-    if (await this.comments.countSameText(period.id, fingerprint, author.authorId, author.guestEmail)) return 'the same text was already submitted by this commenter';
-    if (links.length > MAX_LINKS_UNHELD) return `more than ${MAX_LINKS_UNHELD} links`;
-    if (!author.authorId) return 'guest comment';
-    if (period.moderation === ModerationMode.PRE_MODERATION) return 'pre-moderated period';
-    return null;
   }
 
   private checkBody(body: string): void {

@@ -46,6 +46,15 @@ export class CommentPeriodRepository {
     return this.db.manager.findOneByOrFail(CommentPeriodEntity, { id });
   }
 
+  /** A scheduled period on the document that has not closed yet (the public is, or will be, invited to comment). */
+  findActiveOnDocument(documentId: string, now: Date): Promise<CommentPeriodEntity | null> {
+    return this.db.manager
+      .createQueryBuilder(CommentPeriodEntity, 'p')
+      .where('p.document_id = :documentId AND p.scheduled_at IS NOT NULL AND p.synthesis_published_at IS NULL AND p.closes_at > :now', { documentId, now })
+      .orderBy('p.created_at', 'ASC')
+      .getOne();
+  }
+
   private ofWorkstream(workstreamId: string, scope: PeriodScope) {
     const qb = this.db.manager.createQueryBuilder(CommentPeriodEntity, 'p').where('p.workstream_id = :workstreamId', { workstreamId });
     if (scope.documentId) qb.andWhere('p.document_id = :documentId', { documentId: scope.documentId });

@@ -13,6 +13,7 @@ import { ConsultationPolicy } from '../consultation.policy';
 import { type CommentPeriodEntity, ModerationMode, Participation, PeriodKind, PeriodStatus } from './comment-period.entity';
 import { CommentPeriodRepository } from './comment-period.repository';
 import { isTimeZone, statusAt } from './period-status';
+import { PublicDocumentRule } from './public-document-rule';
 
 export interface PeriodSettings {
   title: string;
@@ -56,6 +57,7 @@ export class CommentPeriodService {
     private readonly policy: ConsultationPolicy,
     private readonly audit: AuditService,
     private readonly notifier: ConsultationNotifier,
+    private readonly publicDocument: PublicDocumentRule,
   ) {}
 
   status(period: CommentPeriodEntity): PeriodStatus {
@@ -102,6 +104,7 @@ export class CommentPeriodService {
       if (!document) throw notFound('Document', input.documentId);
       await this.documentPolicy.assertCanRead(actor, document);
       await this.policy.assertCanFacilitate(actor, document.workstreamId);
+      if (input.schedule) this.publicDocument.assertSchedulable(document);
       let versionId = input.versionId;
       if (versionId && input.freezeVersionLabel) throw badInput('versionId', 'give a version or a label to freeze one, not both');
       if (versionId) {
@@ -162,6 +165,10 @@ export class CommentPeriodService {
     return this.db.transaction(async () => {
       const before = await this.lockForFacilitator(actor, id);
       if (before.scheduledAt) throw invalidTransition('The period is already scheduled.', this.status(before), 'SCHEDULE');
+      if (before.documentId) {
+        const document = await this.documents.findById(before.documentId);
+        if (document) this.publicDocument.assertSchedulable(document);
+      }
       const after = await this.periods.update(id, { scheduledAt: this.scheduleTime(before.closesAt) });
       await this.record(actor, after, 'comment_period.scheduled', { before: this.snapshot(before), after: this.snapshot(after) });
       return after;
