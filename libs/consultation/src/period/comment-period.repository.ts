@@ -14,6 +14,8 @@ export interface PeriodScope {
   documentId?: string;
   /** Drafts are for the facilitators only. */
   includeDrafts: boolean;
+  /** Periods on members-only documents are for members only (as the documents themselves). */
+  includeMembersOnlyDocuments: boolean;
 }
 
 export type PeriodEvent = 'OPENED' | 'CLOSING_SOON' | 'CLOSED';
@@ -59,6 +61,10 @@ export class CommentPeriodRepository {
     const qb = this.db.manager.createQueryBuilder(CommentPeriodEntity, 'p').where('p.workstream_id = :workstreamId', { workstreamId });
     if (scope.documentId) qb.andWhere('p.document_id = :documentId', { documentId: scope.documentId });
     if (!scope.includeDrafts) qb.andWhere('p.scheduled_at IS NOT NULL');
+    // the documents context owns the table; reading its visibility here keeps page and count under one rule
+    if (!scope.includeMembersOnlyDocuments) {
+      qb.andWhere(`(p.document_id IS NULL OR EXISTS (SELECT 1 FROM documents d WHERE d.id = p.document_id AND d.visibility = 'PUBLIC'))`);
+    }
     return qb;
   }
 

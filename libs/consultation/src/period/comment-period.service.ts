@@ -80,13 +80,15 @@ export class CommentPeriodService {
     return period;
   }
 
-  /** A page of a workstream's (or one document's) periods as `actor` may see them: drafts for facilitators only. */
+  /**
+   * A page of a workstream's (or one document's) periods as `actor` may see them, and their total under
+   * the same rule as `canRead`: drafts for facilitators only, periods on members-only documents for members.
+   */
   async readablePage(actor: Actor | null, workstreamId: string, documentId: string | undefined, page: PageRequest): Promise<{ rows: CommentPeriodEntity[]; total: number }> {
-    const scope = { documentId, includeDrafts: await this.policy.canFacilitate(actor, workstreamId) };
+    const [includeDrafts, includeMembersOnlyDocuments] = await Promise.all([this.policy.canFacilitate(actor, workstreamId), this.policy.isMember(actor, workstreamId)]);
+    const scope = { documentId, includeDrafts, includeMembersOnlyDocuments };
     const [rows, total] = await Promise.all([this.periods.page(workstreamId, page, scope), this.periods.count(workstreamId, scope)]);
-    const readable: CommentPeriodEntity[] = [];
-    for (const row of rows) if (await this.canRead(actor, row)) readable.push(row);
-    return { rows: readable, total };
+    return { rows, total };
   }
 
   async canRead(actor: Actor | null, period: CommentPeriodEntity): Promise<boolean> {
