@@ -81,7 +81,7 @@ class ConnectionWalker {
     const nodeType = named(this.types.get(named(edges?.type as TypeRef))?.fields?.find((f) => f.name === 'node')?.type as TypeRef);
     const fields = this.types.get(nodeType)?.fields ?? [];
     const hasId = fields.some((f) => f.name === 'id');
-    return { type: nodeType, selection: hasId ? '__typename id' : `__typename ${fields.some((f) => f.name === 'key') ? 'key' : ''}`, hasId };
+    return { type: nodeType, selection: hasId ? '__typename id' : '__typename', hasId };
   }
 
   private async pageThrough(parent: { type: string; id: string }, field: FieldInfo, args: Record<string, unknown>): Promise<{ type: string; id: string }[]> {
@@ -90,8 +90,9 @@ class ConnectionWalker {
     const fixed = Object.entries(args).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
     const inner = `${field.name}(first: ${PAGE}, after: $after${fixed ? `, ${fixed}` : ''}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${node.selection} } } }`;
     const query = parent.type === 'Query' ? `query($after: String) { ${inner} }` : `query($after: String, $id: ID!) { ${this.fetcher(parent.type).name}(id: $id) { ${inner} } }`;
-    type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id?: string; key?: string } }[] };
+    type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: { id?: string } }[] };
     const ids: string[] = [];
+    const cursors: string[] = [];
     const totals = new Set<number>();
     let after: string | null = null;
     for (let pages = 0; pages < 500; pages += 1) {
@@ -104,15 +105,16 @@ class ConnectionWalker {
       if (result.errors?.length || !result.data) throw new Error(`${label}: ${JSON.stringify(result.errors)}`);
       const page = (parent.type === 'Query' ? result.data[field.name] : (result.data[this.fetcher(parent.type).name] as Record<string, Page>)[field.name]) as Page;
       totals.add(page.totalCount);
-      ids.push(...page.edges.map((e) => e.node.id ?? e.node.key ?? ''));
+      cursors.push(...page.edges.map((e) => e.cursor));
+      ids.push(...page.edges.flatMap((e) => (e.node.id ? [e.node.id] : [])));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     const name = `${parent.type}.${field.name}`;
     this.walked.set(name, (this.walked.get(name) ?? 0) + 1);
     const total = [...totals][0];
-    if (totals.size !== 1 || total !== ids.length || new Set(ids).size !== ids.length) {
-      this.mismatches.push(`${label} of ${parent.type} ${parent.id}: totalCount ${[...totals].join('/')} but ${ids.length} edges (${new Set(ids).size} distinct)`);
+    if (totals.size !== 1 || total !== cursors.length || new Set(cursors).size !== cursors.length) {
+      this.mismatches.push(`${label} of ${parent.type} ${parent.id}: totalCount ${[...totals].join('/')} but ${cursors.length} edges (${new Set(cursors).size} distinct)`);
     }
     return node.hasId ? ids.map((id) => ({ type: node.type, id })) : [];
   }

@@ -58,6 +58,8 @@ export const toCommentModel = (c: CommentEntity): CommentModel => ({
     stakeholderGroup: c.stakeholderGroup as StakeholderGroup,
     country: c.country,
     region: c.region,
+    countryPublic: c.countryPublic,
+    periodId: c.periodId,
     speakingFor: c.speakingFor,
     guest: c.authorId === null,
     userId: c.authorId,

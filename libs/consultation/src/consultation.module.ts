@@ -10,6 +10,7 @@ import { Anchoring } from './comment/anchoring';
 import { CommentFeed, CommentFeedResolver } from './comment/comment-feed';
 import { CommentRepository } from './comment/comment.repository';
 import { CommentResolver } from './comment/comment.resolver';
+import { CommenterResolver } from './comment/commenter.resolver';
 import { CommentService } from './comment/comment.service';
 import { ConsultationEvents } from './consultation.events';
 import { ConsultationNotifier } from './consultation.notifier';
@@ -47,6 +48,7 @@ import { SynthesisService } from './synthesis/synthesis.service';
     CommentRepository,
     CommentService,
     CommentResolver,
+    CommenterResolver,
     CommentFeed,
     CommentFeedResolver,
     FlagRepository,

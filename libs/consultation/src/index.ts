@@ -1,5 +1,6 @@
 import { CommentEntity, CommentFlagEntity, CommentRevisionEntity } from './comment/comment.entity';
 import { Consultation1732409000000 } from './migrations/1732409000000-consultation';
+import { CommentDisclosure1732412000000 } from './migrations/1732412000000-comment-disclosure';
 import { CommentPeriodEntity } from './period/comment-period.entity';
 
 export * from './comment/comment.entity';
@@ -12,4 +13,4 @@ export * from './period/comment-period.service';
 export * from './period/period-scheduler';
 
 export const consultationEntities = [CommentPeriodEntity, CommentEntity, CommentRevisionEntity, CommentFlagEntity];
-export const consultationMigrations = [Consultation1732409000000];
+export const consultationMigrations = [Consultation1732409000000, CommentDisclosure1732412000000];

@@ -12,7 +12,8 @@ const textOf = (node: PmNode): string =>
 
 // ---------- Markdown ----------
 
-const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\d+)\. /, '$1\\. ');
+/** Markdown punctuation escaped so text stays text: no emphasis, link, image, HTML or table syntax. */
+export const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\d+)\. /, '$1\\. ');
 
 function inlineMarkdown(nodes: PmNode[] = []): string {
   return nodes

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { userTextAttributes } from '../user-text';
 import { BodyFormat } from './comment.entity';
 
 /**
@@ -23,6 +24,11 @@ export const MAX_BODY_LENGTH = 20_000;
 
 export function renderBody(body: string, format: BodyFormat): string {
   return (format === BodyFormat.MARKDOWN ? markdown : plain).render(body);
+}
+
+/** The rendered body in a block that carries its direction (`dir="auto"`) and language, for any HTML output. */
+export function renderBodyHtml(body: string, format: BodyFormat, language: string | null): string {
+  return `<div ${userTextAttributes(language)}>${renderBody(body, format)}</div>`;
 }
 
 /** Web links in a body (for the "link-heavy" moderation rule and the contribution's link list). */

@@ -76,6 +76,10 @@ export class CommentEntity {
   @Column({ type: 'text', nullable: true })
   region!: string | null;
 
+  /** The commenter chose to show country and region with this comment; otherwise they appear only in suppressed aggregates. */
+  @Column({ name: 'country_public', type: 'boolean' })
+  countryPublic!: boolean;
+
   /** Self-declared, private: only ever counted in suppressed aggregates. */
   @Column({ type: 'text', nullable: true })
   gender!: string | null;

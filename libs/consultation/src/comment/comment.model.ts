@@ -84,11 +84,17 @@ export class CommenterModel {
   @Field(() => StakeholderGroup)
   stakeholderGroup!: StakeholderGroup;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
+  /** Resolved by CommenterResolver.country: shown only where the commenter chose to show it. */
   country!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'UN regional group.' })
+  /** Resolved by CommenterResolver.region, as the country. */
   region!: string | null;
+
+  @Field({ description: 'Whether the commenter chose to show their country and UN region with the comment.' })
+  countryPublic!: boolean;
+
+  /** The comment's period (for the facilitators' view of undisclosed attributes). */
+  periodId!: string;
 
   @Field(() => SpeakingFor)
   speakingFor!: SpeakingFor;
@@ -358,9 +364,14 @@ class CommentContentInput {
   @IsEnum(StakeholderGroup)
   stakeholderGroup?: StakeholderGroup;
 
-  @Field({ description: 'Publish it with your name; without consent only the facilitators see it.' })
+  @Field({ description: 'Publish it with your name, organisation and stakeholder group; without consent only the facilitators see it.' })
   @IsBoolean()
   consentToPublish!: boolean;
+
+  @Field({ nullable: true, description: 'Show your country and UN region with the comment (default false: they are then only counted in suppressed aggregates).' })
+  @IsOptional()
+  @IsBoolean()
+  showCountry?: boolean;
 
   @Field(() => GuestInput, { nullable: true, description: 'Guests (not signed in), where the period allows them.' })
   @IsOptional()

@@ -9,7 +9,7 @@ import { ConsultationLoaders } from '../consultation.loaders';
 import { toCommentModel } from '../consultation.mapper';
 import { FlagReason, ModerationService } from '../moderation/moderation.service';
 import { storedRange } from './anchoring';
-import { renderBody } from './comment-body';
+import { renderBodyHtml } from './comment-body';
 import { AnchorKind, Disposition } from './comment.entity';
 import {
   AnchorStatus,
@@ -177,9 +177,9 @@ export class CommentResolver {
 
   /** Policy: as the comment. Rendered only when asked for. */
   @Public()
-  @ResolveField(() => String, { description: 'Safe HTML rendering of the body (no HTML from the commenter passes through).' })
+  @ResolveField(() => String, { description: 'Safe HTML rendering of the body (no HTML from the commenter passes through), in a <div> with dir="auto" and the lang of the comment.' })
   bodyHtml(@Parent() comment: CommentModel): string {
-    return renderBody(comment.body, comment.bodyFormat);
+    return renderBodyHtml(comment.body, comment.bodyFormat, comment.language);
   }
 
   /** Policy: public replies for everyone (plus your own); facilitators see all. */

@@ -34,6 +34,8 @@ export interface CommentContent {
   organisation?: string | null;
   stakeholderGroup?: StakeholderGroup | null;
   consentToPublish: boolean;
+  /** Show country and UN region with the comment (default: not shown). */
+  showCountry?: boolean;
   guest?: GuestDetails | null;
 }
 
@@ -97,6 +99,7 @@ export class CommentService {
           bodyFormat: input.bodyFormat ?? BodyFormat.PLAIN,
           language: input.language,
           consentToPublish: input.consentToPublish,
+          countryPublic: input.showCountry ?? false,
           links,
           suggestion,
           state: held ? CommentState.PENDING : CommentState.PUBLISHED,
@@ -136,6 +139,7 @@ export class CommentService {
           bodyFormat: content.bodyFormat ?? BodyFormat.PLAIN,
           language: content.language,
           consentToPublish: official ? true : content.consentToPublish,
+          countryPublic: content.showCountry ?? false,
           links,
           anchorKind: null,
           startBlockId: null,

@@ -1,5 +1,6 @@
 import { type CommentEntity, CommentState } from '../comment/comment.entity';
 import { isPublic } from '../comment/comment.repository';
+import { isListed, publicPlace } from '../comment/disclosure';
 
 export type Audience = 'facilitators' | 'public';
 
@@ -7,7 +8,7 @@ export type Audience = 'facilitators' | 'public';
 export function included(c: CommentEntity, audience: Audience): boolean {
   if (audience === 'facilitators') return true;
   // the public sees what is published and consented; hidden and withdrawn ones appear marked, without their text
-  return c.state === CommentState.PUBLISHED && c.consentToPublish;
+  return isListed(c);
 }
 
 export function status(c: CommentEntity): string {
@@ -62,6 +63,7 @@ export const CSV_COLUMNS: (keyof CsvRow)[] = [
 export function toRow(c: CommentEntity, audience: Audience): CsvRow {
   const text = visibleText(c, audience);
   const shown = audience === 'facilitators' || isPublic(c);
+  const place = audience === 'facilitators' ? { country: c.country, region: c.region } : publicPlace(c);
   return {
     id: c.id,
     reply_to: c.parentId ?? '',
@@ -72,8 +74,8 @@ export function toRow(c: CommentEntity, audience: Audience): CsvRow {
     commenter: c.commenterName,
     organisation: c.organisation ?? '',
     stakeholder_group: c.stakeholderGroup,
-    country: c.country ?? '',
-    region: c.region ?? '',
+    country: place.country ?? '',
+    region: place.region ?? '',
     speaking_for: c.speakingFor,
     guest: c.authorId ? 'no' : 'yes',
     official: c.official ? 'yes' : 'no',

@@ -6,16 +6,14 @@ import type { Response } from 'express';
 import { type Actor, OptionalActor, Public } from '@intersessional/access';
 import { escapeHtml } from '@intersessional/document-schema';
 import { attachmentDisposition, badInput } from '@intersessional/graphql';
-import { renderBody } from '../comment/comment-body';
+import { renderBodyHtml } from '../comment/comment-body';
+import { htmlText, markdownCell, userTextAttributes } from '../user-text';
 import type { CommentEntity } from '../comment/comment.entity';
 import { ConsultationPolicy } from '../consultation.policy';
 import { type CommentPeriodEntity, PeriodStatus } from '../period/comment-period.entity';
 import { CommentPeriodService } from '../period/comment-period.service';
 import { type Audience, CSV_COLUMNS, defuse, included, paragraphs, toRow, visibleText } from './export-rows';
 import { ExportRepository } from './export.repository';
-
-/** A Markdown table cell: one line, pipes escaped. */
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n+/g, ' <br> ').trim();
 
 const DISPOSITION_LABEL: Record<string, string> = {
   ACCEPTED: 'Accepted',
@@ -105,41 +103,47 @@ export class ExportController {
     }
   }
 
-  private byline(c: CommentEntity): string {
+  private byline(c: CommentEntity, _audience: Audience): string {
     return [c.commenterName, c.organisation, c.stakeholderGroup.replace(/_/g, ' ').toLowerCase()].filter(Boolean).join(', ');
   }
 
-  private answer(c: CommentEntity): string {
-    if (!c.disposition) return 'No answer yet';
-    return `${DISPOSITION_LABEL[c.disposition] ?? c.disposition}: ${c.response ?? ''}`;
+  private label(c: CommentEntity): string {
+    return c.disposition ? DISPOSITION_LABEL[c.disposition] ?? c.disposition : 'No answer yet';
   }
 
+  /**
+   * Every piece of user text (title, note, names, quotes, bodies, suggestions, responses) is escaped as
+   * Markdown text: a commenter's Markdown, HTML or `javascript:` link shows as the characters typed.
+   */
   private async *markdown(period: CommentPeriodEntity, audience: Audience): AsyncGenerator<string> {
-    yield `# ${cell(period.title)}: comments and responses\n\n`;
-    if (period.synthesisNote) yield `Published with unanswered comments: ${cell(period.synthesisNote)}\n\n`;
+    yield `# ${markdownCell(period.title)}: comments and responses\n\n`;
+    if (period.synthesisNote) yield `Published with unanswered comments: ${markdownCell(period.synthesisNote)}\n\n`;
     yield '| # | Paragraph | Commenter | Comment | Response |\n|---|---|---|---|---|\n';
     let n = 0;
     for await (const c of this.records(period.id, audience, true)) {
       n += 1;
       const text = visibleText(c, audience);
-      const quote = c.quoteExact && !text.body.startsWith('[') ? `> “${c.quoteExact}” — ` : '';
-      const suggestion = text.suggestion ? ` Suggested wording: “${text.suggestion}”` : '';
-      yield `| ${n} | ${cell(paragraphs(c))} | ${cell(this.byline(c))} | ${cell(quote + text.body + suggestion)} | ${cell(this.answer(c))} |\n`;
+      const quote = c.quoteExact && !text.body.startsWith('[') ? `> “${markdownCell(c.quoteExact)}” — ` : '';
+      const suggestion = text.suggestion ? ` Suggested wording: “${markdownCell(text.suggestion)}”` : '';
+      const answer = c.disposition ? `${this.label(c)}: ${markdownCell(c.response ?? '')}` : this.label(c);
+      yield `| ${n} | ${markdownCell(paragraphs(c))} | ${markdownCell(this.byline(c, audience))} | ${quote}${markdownCell(text.body)}${suggestion} | ${answer} |\n`;
     }
   }
 
+  /** User text carries dir="auto" (and the comment's lang), so Arabic runs right to left in a left-to-right page. */
   private async *html(period: CommentPeriodEntity, audience: Audience): AsyncGenerator<string> {
     yield `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escapeHtml(period.title)}: comments and responses</title></head>\n<body>\n<main>\n`;
-    yield `<h1>${escapeHtml(period.title)}: comments and responses</h1>\n`;
-    if (period.synthesisNote) yield `<p>Published with unanswered comments: ${escapeHtml(period.synthesisNote)}</p>\n`;
+    yield `<h1><bdi>${escapeHtml(period.title)}</bdi>: comments and responses</h1>\n`;
+    if (period.synthesisNote) yield `<p>Published with unanswered comments: ${htmlText('bdi', period.synthesisNote)}</p>\n`;
     yield '<table>\n<thead><tr><th>#</th><th>Paragraph</th><th>Commenter</th><th>Comment</th><th>Response</th></tr></thead>\n<tbody>\n';
     let n = 0;
     for await (const c of this.records(period.id, audience, true)) {
       n += 1;
       const text = visibleText(c, audience);
-      const quote = c.quoteExact && !text.body.startsWith('[') ? `<blockquote>${escapeHtml(c.quoteExact)}</blockquote>` : '';
-      const suggestion = text.suggestion ? `<p>Suggested wording: <ins>${escapeHtml(text.suggestion)}</ins></p>` : '';
-      yield `<tr><td>${n}</td><td>${escapeHtml(paragraphs(c))}</td><td>${escapeHtml(this.byline(c))}</td><td>${quote}${renderBody(text.body, c.bodyFormat)}${suggestion}</td><td>${escapeHtml(this.answer(c))}</td></tr>\n`;
+      const quote = c.quoteExact && !text.body.startsWith('[') ? htmlText('blockquote', c.quoteExact) : '';
+      const suggestion = text.suggestion ? `<p>Suggested wording: <ins ${userTextAttributes(c.language)}>${escapeHtml(text.suggestion)}</ins></p>` : '';
+      const answer = c.disposition ? `${escapeHtml(this.label(c))}: ${htmlText('span', c.response ?? '')}` : escapeHtml(this.label(c));
+      yield `<tr><td>${n}</td><td>${escapeHtml(paragraphs(c))}</td><td dir="auto">${escapeHtml(this.byline(c, audience))}</td><td>${quote}${renderBodyHtml(text.body, c.bodyFormat, c.language)}${suggestion}</td><td>${answer}</td></tr>\n`;
     }
     yield '</tbody>\n</table>\n</main>\n</body>\n</html>\n';
   }

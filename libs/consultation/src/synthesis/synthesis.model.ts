@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('SynthesisCell', { description: 'One category of a breakdown; cells of fewer than 3 commenters are suppressed.' })
+@ObjectType('SynthesisCell', {
+  description: 'One category of a breakdown. Suppressed when fewer than 3 of its commenters did not make the attribute public (gender: never public), or when such a cell could be recovered from the others.',
+})
 export class SynthesisCellModel {
   @Field({ description: 'A stakeholder group, UN region or gender value, or NOT_STATED.' })
   category!: string;
@@ -14,7 +16,7 @@ export class SynthesisCellModel {
   @Field()
   suppressed!: boolean;
 
-  @Field({ description: 'What to show: the count, "fewer than 3" or "withheld".' })
+  @Field({ description: 'What to show: the count, "fewer than 3", "withheld" or "at least N" (N: the people the public list already shows).' })
   display!: string;
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@intersessional/database';
 import { COMMENTER_KEY_SQL, PUBLIC_SQL } from '../comment/comment.repository';
+import { DISCLOSED_SQL } from '../comment/disclosure';
 
 /** The comments a synthesis counts: top-level, not rejected, not withdrawn (hidden ones stay in the record). */
 const COUNTED_ROWS = `c.parent_id IS NULL AND c.state <> 'REJECTED' AND c.withdrawn_at IS NULL`;
@@ -10,6 +11,8 @@ export interface DimensionRow {
   category: string;
   comments: number;
   commenters: number;
+  /** Commenters the public already sees in this category, person by person (they made it public). */
+  disclosed: number;
 }
 
 export interface ParagraphRow {
@@ -33,14 +36,15 @@ export class SynthesisRepository {
     return { comments: Number(row?.comments ?? 0), commenters: Number(row?.commenters ?? 0) };
   }
 
-  /** Counts per stakeholder group, region or gender (NOT_STATED when unknown). */
+  /** Counts per stakeholder group, region or gender (NOT_STATED when unknown), and how many of the people made it public. */
   async byDimension(periodId: string, column: 'stakeholder_group' | 'region' | 'gender'): Promise<DimensionRow[]> {
-    const rows: { category: string; comments: string; commenters: string }[] = await this.db.manager.query(
-      `SELECT coalesce(c.${column}, 'NOT_STATED') AS category, count(*) AS comments, count(DISTINCT ${COMMENTER_KEY_SQL}) AS commenters
+    const rows: { category: string; comments: string; commenters: string; disclosed: string }[] = await this.db.manager.query(
+      `SELECT coalesce(c.${column}, 'NOT_STATED') AS category, count(*) AS comments, count(DISTINCT ${COMMENTER_KEY_SQL}) AS commenters,
+              count(DISTINCT ${COMMENTER_KEY_SQL}) FILTER (WHERE ${DISCLOSED_SQL[column]}) AS disclosed
          FROM comments c WHERE ${COUNTED} GROUP BY 1`,
       [periodId],
     );
-    return rows.map((r) => ({ category: r.category, comments: Number(r.comments), commenters: Number(r.commenters) }));
+    return rows.map((r) => ({ category: r.category, comments: Number(r.comments), commenters: Number(r.commenters), disclosed: Number(r.disclosed) }));
   }
 
   async byDisposition(periodId: string): Promise<{ disposition: string; count: number }[]> {

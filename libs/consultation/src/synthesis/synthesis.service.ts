@@ -41,15 +41,19 @@ export class SynthesisService {
   }
 }
 
-/** Suppression is decided on commenters (people); a suppressed cell hides its comment count too. */
+/**
+ * Suppression is decided on the people whose attribute is NOT public (comment/disclosure.ts): a cell
+ * the public list already shows person by person is not hidden, and a cell is hidden when its
+ * undisclosed people are few (or could be recovered from the others). A suppressed cell hides its
+ * comment count too, and shows only how many people it has in public.
+ */
 function cells(rows: DimensionRow[], categories: string[]): SynthesisCellModel[] {
   const byCategory = new Map(rows.map((r) => [r.category, r]));
-  const people = new Map(rows.map((r) => [r.category, r.commenters]));
-  return suppress(people, categories).map((cell) => ({
-    category: cell.category,
-    commenters: cell.count,
-    comments: cell.suppressed ? null : byCategory.get(cell.category)?.comments ?? 0,
-    suppressed: cell.suppressed,
-    display: cell.display,
-  }));
+  const undisclosed = new Map(rows.map((r) => [r.category, r.commenters - r.disclosed]));
+  return suppress(undisclosed, categories).map((cell) => {
+    const row = byCategory.get(cell.category);
+    if (!cell.suppressed) return { category: cell.category, commenters: row?.commenters ?? 0, comments: row?.comments ?? 0, suppressed: false, display: String(row?.commenters ?? 0) };
+    const disclosed = row?.disclosed ?? 0;
+    return { category: cell.category, commenters: null, comments: null, suppressed: true, display: disclosed > 0 ? `at least ${disclosed}` : cell.display };
+  });
 }
