@@ -83,6 +83,9 @@ describe('disclosure and escaping of what commenters wrote and told about themse
     ids.secret2 = await submit(unconsented2, { body: 'Also only for the facilitators.', organisation: 'Hidden Ltd', consentToPublish: false });
     ids.guest = await submit(null, { body: 'A guest view.', guest: { name: 'Gabriela Guest', email: 'gabriela@example.org', organisation: 'Red Rural', stakeholderGroup: 'CIVIL_SOCIETY', country: 'CL' } });
     await bpf.facilitator.client.ok(`mutation($id: ID!) { approveComment(id: $id) { id } }`, { id: ids.guest });
+    await unconsented.client.ok(`mutation($input: ReplyInput!) { replyToComment(input: $input) { id } }`, {
+      input: { commentId: ids.arabic, body: 'A private reply from Silent Sam.', language: 'en', speakingFor: 'PERSONAL', consentToPublish: false },
+    });
     for (const id of Object.values(ids)) {
       await bpf.facilitator.client.ok(`mutation($id: ID!, $r: String!) { answerComment(id: $id, disposition: NOTED, response: $r) { id } }`, { id, r: RESPONSE });
     }
@@ -170,6 +173,13 @@ describe('disclosure and escaping of what commenters wrote and told about themse
     expect(html).toContain('<span dir="auto">Noted &lt;i&gt;with thanks&lt;/i&gt; [see](javascript:alert(2))</span>');
     expect(html).toContain('<h1><bdi>Draft &lt;script&gt;alert(4)&lt;/script&gt;</bdi>');
     for (const secret of UNDISCLOSED) expect(html).not.toContain(secret.replace(/"/g, ''));
+  });
+
+  it('an unconsented reply is not announced to the commenter it answers (no name, no text)', async () => {
+    const notices = await hides.client.ok<{ notifications: { edges: { node: { title: string; body: string } }[] } }>(`{ notifications(first: 50) { edges { node { title body } } } }`);
+    const text = JSON.stringify(notices);
+    expect(text).toContain('answered'); // the facilitators' answer did arrive
+    expect(text).not.toMatch(/Silent Sam|private reply/);
   });
 
   it('the synthesis suppresses only people whose attribute is not public: listed groups are counted, gender never listed', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Notice, NotificationKind, NotificationService } from '@intersessional/notifications';
 import { MembershipRepository, WorkstreamRole } from '@intersessional/workstreams';
 import type { CommentEntity } from './comment/comment.entity';
-import { CommentRepository } from './comment/comment.repository';
+import { CommentRepository, isPublic } from './comment/comment.repository';
 import type { CommentPeriodEntity } from './period/comment-period.entity';
 import type { PeriodEvent } from './period/comment-period.repository';
 
@@ -59,8 +59,10 @@ export class ConsultationNotifier {
     );
   }
 
+  /** Only a public reply is announced: an unpublished or unconsented one must not reach the commenter by name. */
   async replied(period: CommentPeriodEntity, parent: CommentEntity, reply: CommentEntity): Promise<void> {
     if (parent.authorId === reply.authorId && parent.authorId !== null) return;
+    if (!isPublic(reply)) return;
     await this.toAuthor(parent, {
       kind: NotificationKind.COMMENT_REPLY,
       title: reply.official ? `The facilitators replied to your comment on ${period.title}` : `${reply.commenterName} replied to your comment on ${period.title}`,
