@@ -80,6 +80,9 @@ describe('moderation rules on every path: submit, reply and edit', () => {
     expect((await t.client.fails(COMMENT, { id: c.id })).extensions?.code).toBe('NOT_FOUND');
     expect(await publicIds(period.id)).toEqual({ list: [], total: 0, paragraph: 0, documentCount: 0 });
     expect(await heldReasonOf(period.id, c.id)).toBe('more than 3 links');
+    // the facilitators are told to look at it again
+    const notices = await bpf.facilitator.client.ok<{ notifications: { edges: { node: { title: string; data: { commentId?: string } } }[] } }>(`{ notifications(first: 50) { edges { node { title data } } } }`);
+    expect(notices.notifications.edges.filter((e) => e.node.title.startsWith('Edited comment awaiting moderation') && e.node.data.commentId === c.id)).toHaveLength(1);
     // approving it again publishes the edited text
     await bpf.facilitator.client.ok(APPROVE, { id: c.id });
     expect((await t.client.ok<{ comment: { body: string } }>(COMMENT, { id: c.id })).comment.body).toBe(SPAM);

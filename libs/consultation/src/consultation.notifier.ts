@@ -59,6 +59,21 @@ export class ConsultationNotifier {
     );
   }
 
+  /** A published comment edited into the queue: the facilitators must look at it again. */
+  async editHeld(period: CommentPeriodEntity, comment: CommentEntity): Promise<void> {
+    const facilitators = (await this.memberships.activeWithRoles(period.workstreamId, FACILITATORS)).filter((id) => id !== comment.authorId);
+    await this.notifications.notify(
+      facilitators.map((userId) => ({
+        userId,
+        kind: NotificationKind.NEW_COMMENT,
+        title: `Edited comment awaiting moderation on ${period.title}`,
+        body: `${comment.commenterName}: ${excerpt(comment.body)}`,
+        link: link(period, comment),
+        data: { periodId: period.id, commentId: comment.id },
+      })),
+    );
+  }
+
   /** Only a public reply is announced: an unpublished or unconsented one must not reach the commenter by name. */
   async replied(period: CommentPeriodEntity, parent: CommentEntity, reply: CommentEntity): Promise<void> {
     if (parent.authorId === reply.authorId && parent.authorId !== null) return;

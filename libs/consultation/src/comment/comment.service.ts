@@ -187,7 +187,9 @@ export class CommentService {
       const subject = { period, authorId: comment.authorId, guestEmail: comment.guestEmail, links: [...links, ...linksIn(nextSuggestion ?? '')], fingerprint, commentId: comment.id };
       const held = comment.official ? null : await this.rules.holdReason(subject);
       await this.comments.insertRevision({ commentId: comment.id, revision: comment.revision, body: comment.body, suggestion: comment.suggestion, editedAt: comment.updatedAt });
-      return this.comments.update(comment.id, { body, suggestion: nextSuggestion, links, fingerprint, revision: comment.revision + 1, ...stateAfterEdit(comment, held) });
+      const after = await this.comments.update(comment.id, { body, suggestion: nextSuggestion, links, fingerprint, revision: comment.revision + 1, ...stateAfterEdit(comment, held) });
+      if (comment.state === CommentState.PUBLISHED && after.state === CommentState.PENDING) await this.notifier.editHeld(period, after);
+      return after;
     });
   }
 
