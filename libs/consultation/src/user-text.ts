@@ -5,10 +5,10 @@ import { escapeHtml, escapeMarkdown } from '@intersessional/document-schema';
  * syntax, no `javascript:` link can come from a commenter, a facilitator's response or a title.
  */
 
-/** One Markdown table cell: escaped (also `&`, so entities stay literal), one line, our own `<br>` for breaks. */
+/** One Markdown table cell: escaped (also `&` so entities stay literal, and `~`), one line, our own `<br>` for breaks. */
 export const markdownCell = (text: string): string =>
   escapeMarkdown(text)
-    .replace(/&/g, '\\&')
+    .replace(/[&~]/g, '\\$&')
     .replace(/\r?\n+/g, ' <br> ')
     .trim();
 
