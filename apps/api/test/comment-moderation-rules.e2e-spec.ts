@@ -133,7 +133,9 @@ describe('moderation rules on every path: submit, reply and edit', () => {
       const SCHEDULE = `mutation($id: ID!) { scheduleCommentPeriod(id: $id) { id status } }`;
       expect((await bpf.facilitator.client.fails(SCHEDULE, { id: draft.id })).extensions?.code).toBe('DOCUMENT_NOT_PUBLIC');
       const UPDATE = `mutation($input: UpdateCommentPeriodInput!) { updateCommentPeriod(input: $input) { id status } }`;
-      expect((await bpf.facilitator.client.fails(UPDATE, { input: { id: draft.id, schedule: true } })).extensions?.code).toBe('DOCUMENT_NOT_PUBLIC');
+      expect((await bpf.facilitator.client.fails(UPDATE, { input: { id: draft.id, title: 'Renamed', schedule: true } })).extensions?.code).toBe('DOCUMENT_NOT_PUBLIC');
+      const TITLE = `query($id: ID!) { commentPeriod(id: $id) { title status } }`;
+      expect((await bpf.facilitator.client.ok<{ commentPeriod: unknown }>(TITLE, { id: draft.id })).commentPeriod).toEqual({ title: 'Round', status: 'DRAFT' }); // nothing kept
       expect((await t.client.fails(`query($id: ID!) { commentPeriod(id: $id) { id } }`, { id: draft.id })).extensions?.code).toBe('NOT_FOUND');
 
       // once the document is public, the same draft opens, and the public sees it OPEN

@@ -80,8 +80,7 @@ export class CommentPeriodResolver {
   @SignedIn()
   @Mutation(() => CommentPeriodModel)
   async updateCommentPeriod(@Args('input') { id, schedule, ...changes }: UpdateCommentPeriodInput, @CurrentActor() actor: Actor) {
-    const updated = await this.periods.update(actor, id, changes);
-    return this.model(schedule && !updated.scheduledAt ? await this.periods.schedule(actor, id) : updated);
+    return this.model(await this.periods.updateAndSchedule(actor, id, changes, schedule ?? false));
   }
 
   /** Policy: facilitators. */

@@ -162,6 +162,14 @@ export class CommentPeriodService {
     });
   }
 
+  /** Changes and, if asked, schedules, in one transaction: a refused schedule (e.g. DOCUMENT_NOT_PUBLIC) keeps nothing. */
+  async updateAndSchedule(actor: Actor, id: string, changes: Partial<PeriodSettings>, schedule: boolean): Promise<CommentPeriodEntity> {
+    return this.db.transaction(async () => {
+      const updated = await this.update(actor, id, changes);
+      return schedule && !updated.scheduledAt ? this.schedule(actor, id) : updated;
+    });
+  }
+
   /** Draft → scheduled: from now on it opens and closes by itself at its times. */
   async schedule(actor: Actor, id: string): Promise<CommentPeriodEntity> {
     return this.db.transaction(async () => {
