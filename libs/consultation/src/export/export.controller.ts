@@ -103,7 +103,7 @@ export class ExportController {
     }
   }
 
-  private byline(c: CommentEntity, _audience: Audience): string {
+  private byline(c: CommentEntity): string {
     return [c.commenterName, c.organisation, c.stakeholderGroup.replace(/_/g, ' ').toLowerCase()].filter(Boolean).join(', ');
   }
 
@@ -126,7 +126,7 @@ export class ExportController {
       const quote = c.quoteExact && !text.body.startsWith('[') ? `> “${markdownCell(c.quoteExact)}” — ` : '';
       const suggestion = text.suggestion ? ` Suggested wording: “${markdownCell(text.suggestion)}”` : '';
       const answer = c.disposition ? `${this.label(c)}: ${markdownCell(c.response ?? '')}` : this.label(c);
-      yield `| ${n} | ${markdownCell(paragraphs(c))} | ${markdownCell(this.byline(c, audience))} | ${quote}${markdownCell(text.body)}${suggestion} | ${answer} |\n`;
+      yield `| ${n} | ${markdownCell(paragraphs(c))} | ${markdownCell(this.byline(c))} | ${quote}${markdownCell(text.body)}${suggestion} | ${answer} |\n`;
     }
   }
 
@@ -143,7 +143,7 @@ export class ExportController {
       const quote = c.quoteExact && !text.body.startsWith('[') ? htmlText('blockquote', c.quoteExact) : '';
       const suggestion = text.suggestion ? `<p>Suggested wording: <ins ${userTextAttributes(c.language)}>${escapeHtml(text.suggestion)}</ins></p>` : '';
       const answer = c.disposition ? `${escapeHtml(this.label(c))}: ${htmlText('span', c.response ?? '')}` : escapeHtml(this.label(c));
-      yield `<tr><td>${n}</td><td>${escapeHtml(paragraphs(c))}</td><td dir="auto">${escapeHtml(this.byline(c, audience))}</td><td>${quote}${renderBodyHtml(text.body, c.bodyFormat, c.language)}${suggestion}</td><td>${answer}</td></tr>\n`;
+      yield `<tr><td>${n}</td><td>${escapeHtml(paragraphs(c))}</td><td dir="auto">${escapeHtml(this.byline(c))}</td><td>${quote}${renderBodyHtml(text.body, c.bodyFormat, c.language)}${suggestion}</td><td>${answer}</td></tr>\n`;
     }
     yield '</tbody>\n</table>\n</main>\n</body>\n</html>\n';
   }
