@@ -27,6 +27,10 @@ export const configSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: seconds.max(3600).default(900),
     REFRESH_TOKEN_TTL_SECONDS: seconds.default(60 * 60 * 24 * 30),
+    /** How long a just-rotated refresh token still returns its successor (tabs refreshing at once); 0 turns it off. */
+    REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(20),
+    /** The longest a sign-in for an e-mail under attack is held back (per-e-mail slow-down); 0 turns it off. */
+    SIGN_IN_SLOWDOWN_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(8000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEMO_DATA: booleanString.optional(),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),

@@ -46,40 +46,6 @@ export class AuthenticationService {
     });
   }
 
-  /**
-   * Exchanges a refresh token for a new pair. A token that was already used means it leaked (or was
-   * replayed): the whole chain is revoked, so the thief and the owner both have to sign in again.
-   */
-  async refresh(refreshToken: string, client: ClientInfo): Promise<IssuedSession> {
-    const token = await this.sessions.findRefreshToken(this.tokens.hashRefreshToken(refreshToken));
-    if (!token) throw unauthenticated('This refresh token is not valid; sign in again.');
-    const found = await this.sessions.findSession(token.sessionId);
-    if (!found || found.revokedAt || found.expiresAt <= new Date()) {
-      throw unauthenticated('This session has ended; sign in again.');
-    }
-    const session = found;
-    const outcome = await this.db.transaction(async () => {
-      if (!(await this.sessions.claim(token.id))) {
-        await this.sessions.revoke(session.id, 'refresh_token_reuse');
-        await this.audit.record(
-          { userId: session.userId, requestId: client.requestId },
-          {
-            action: 'session.refresh_reuse_detected',
-            entityType: 'session',
-            entityId: session.id,
-            summary: { ip: client.ip, after: { revoked: true } },
-          },
-        );
-        return null;
-      }
-      const user = await this.users.findById(session.userId);
-      if (!user || user.status !== AccountStatus.ACTIVE) return null;
-      return this.issuer.rotate(user, session.id, session.expiresAt);
-    });
-    if (!outcome) throw unauthenticated('This refresh token was already used or the account is disabled; sign in again.');
-    return outcome;
-  }
-
   async signOut(actor: Actor): Promise<void> {
     await this.db.transaction(async () => {
       await this.sessions.revoke(actor.sessionId, 'signed_out');
