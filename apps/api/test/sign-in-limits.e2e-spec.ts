@@ -41,6 +41,16 @@ describe('sign-in limits: nobody can lock someone else out', () => {
     expect(Number(limited.error?.extensions?.retryAfterSeconds)).toBeGreaterThan(14 * 60);
   });
 
+  it('reads the address the proxy saw, so a client cannot dodge the lockout by writing X-Forwarded-For itself', async () => {
+    const victim = await given.user();
+    const attacker = freshIp();
+    const codes: (string | undefined)[] = [];
+    // the test app stands behind one trusted proxy, which appends the address it saw to what the client sent
+    for (let i = 0; i < 11; i += 1) codes.push((await signIn(victim.email, `wrong-${i}-password`, `${freshIp()}, ${attacker}`)).code);
+    expect(codes.slice(0, 10)).toEqual(Array(10).fill('INVALID_CREDENTIALS'));
+    expect(codes[10]).toBe('RATE_LIMITED');
+  });
+
   it('wrong passwords for one account from many addresses slow it down but never lock it', async () => {
     const victim = await given.user();
     for (let i = 0; i < 15; i += 1) {

@@ -35,7 +35,13 @@ export const configSchema = z
     DEMO_DATA: booleanString.optional(),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
-    TRUST_PROXY: booleanString.default(false),
+    /**
+     * How many reverse proxies stand in front (`true` = 1). The client address is read that many hops
+     * from the right of X-Forwarded-For, never from its left end, which any client can write.
+     */
+    TRUST_PROXY: z
+      .union([z.coerce.number().int().min(0).max(10), booleanString.transform((trusted) => (trusted ? 1 : 0))])
+      .default(0),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
