@@ -14,6 +14,7 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
     logger: new NestPinoLogger(options.logger),
     bodyParser: true,
   });
+  // a hop count, not `true`: Express would then take the left-most X-Forwarded-For entry, which the client writes
   app.set('trust proxy', options.config.TRUST_PROXY);
   app.useBodyParser('json', { limit: '1mb' });
   await app.init();

@@ -1,3 +1,4 @@
+import { Clock } from '@intersessional/database';
 import { Given, PASSWORD, freshIp } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
 
@@ -88,19 +89,6 @@ describe('identity', () => {
       expect(data.signIn.user.id).toBe(user.id);
     });
 
-    it('rate-limits repeated failures against one account', async () => {
-      const user = await given.user();
-      const codes: (string | undefined)[] = [];
-      for (let i = 0; i < 11; i += 1) {
-        const result = await t.client.request(SIGN_IN, { email: user.email, password: `wrong-${i}-password` }, { 'x-forwarded-for': freshIp() });
-        codes.push(result.errors?.[0]?.extensions?.code);
-      }
-      expect(codes.slice(0, 10)).toEqual(Array(10).fill('INVALID_CREDENTIALS'));
-      expect(codes[10]).toBe('RATE_LIMITED');
-      const limited = await t.client.request(SIGN_IN, { email: user.email, password: PASSWORD });
-      expect(limited.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
-    });
-
     it('refuses an invalid or forged access token with UNAUTHENTICATED, even on public queries', async () => {
       const forged = await t.client.as('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad').fails(ME);
       expect(forged.extensions?.code).toBe('UNAUTHENTICATED');
@@ -121,7 +109,10 @@ describe('identity', () => {
     it('revokes the whole chain when a spent refresh token is used again', async () => {
       const user = await given.user();
       const rotated = await t.client.ok<{ refreshSession: { accessToken: string; refreshToken: string } }>(REFRESH, { token: user.refreshToken });
-      const reuse = await t.client.fails(REFRESH, { token: user.refreshToken });
+      // past the grace window for tabs refreshing at once (sessions.e2e-spec.ts)
+      const clock = t.app.get(Clock);
+      clock.travelTo(new Date(Date.now() + (t.config.REFRESH_REUSE_GRACE_SECONDS + 1) * 1000));
+      const reuse = await t.client.fails(REFRESH, { token: user.refreshToken }).finally(() => clock.travelTo(new Date()));
       expect(reuse.extensions?.code).toBe('UNAUTHENTICATED');
       // the thief's and the owner's newer tokens are dead too
       expect((await t.client.fails(REFRESH, { token: rotated.refreshSession.refreshToken })).extensions?.code).toBe('UNAUTHENTICATED');
@@ -130,11 +121,11 @@ describe('identity', () => {
       expect(audit).toHaveLength(1);
     });
 
-    it('lets exactly one of two concurrent refreshes with the same token win', async () => {
+    it('gives two concurrent refreshes with the same token the same pair (tabs; see sessions.e2e-spec.ts)', async () => {
       const user = await given.user();
       const results = await Promise.all([t.client.request(REFRESH, { token: user.refreshToken }), t.client.request(REFRESH, { token: user.refreshToken })]);
-      expect(results.filter((r) => !r.errors).length).toBeLessThanOrEqual(1);
-      expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED').length).toBeGreaterThanOrEqual(1);
+      expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+      expect(results[0]?.data).toEqual(results[1]?.data);
     });
 
     it('refuses an unknown refresh token', async () => {

@@ -27,11 +27,21 @@ export const configSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: seconds.max(3600).default(900),
     REFRESH_TOKEN_TTL_SECONDS: seconds.default(60 * 60 * 24 * 30),
+    /** How long a just-rotated refresh token still returns its successor (tabs refreshing at once); 0 turns it off. */
+    REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(20),
+    /** The longest a sign-in for an e-mail under attack is held back (per-e-mail slow-down); 0 turns it off. */
+    SIGN_IN_SLOWDOWN_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(8000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEMO_DATA: booleanString.optional(),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
-    TRUST_PROXY: booleanString.default(false),
+    /**
+     * How many reverse proxies stand in front (`true` = 1). The client address is read that many hops
+     * from the right of X-Forwarded-For, never from its left end, which any client can write.
+     */
+    TRUST_PROXY: z
+      .union([z.coerce.number().int().min(0).max(10), booleanString.transform((trusted) => (trusted ? 1 : 0))])
+      .default(0),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),

@@ -12,6 +12,7 @@ import { PasswordService } from './auth/password.service';
 import { RegistrationService } from './auth/registration.service';
 import { SessionIssuer } from './auth/session-issuer.service';
 import { SessionRepository } from './auth/session.repository';
+import { SessionRefresher } from './auth/session-refresher.service';
 import { TokenService } from './auth/token.service';
 import { AccessGuard } from './guard/access.guard';
 import { PeopleDirectory } from './people/people.directory';
@@ -31,6 +32,7 @@ import { UserResolver } from './people/user.resolver';
     PasswordService,
     TokenService,
     SessionIssuer,
+    SessionRefresher,
     RegistrationService,
     AuthenticationService,
     AccountService,

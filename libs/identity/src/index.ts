@@ -1,5 +1,6 @@
 import { AuthSessionEntity, RefreshTokenEntity } from './auth/auth-session.entity';
 import { Identity1732406500000 } from './migrations/1732406500000-identity';
+import { RefreshSuccessor1732411000000 } from './migrations/1732411000000-refresh-successor';
 import { UserEntity } from './people/user.entity';
 
 export * from './identity.errors';
@@ -16,6 +17,6 @@ export * from './people/user.mapper';
 export * from './people/user.model';
 
 export const identityEntities = [UserEntity, AuthSessionEntity, RefreshTokenEntity];
-export const identityMigrations = [Identity1732406500000];
+export const identityMigrations = [Identity1732406500000, RefreshSuccessor1732411000000];
 export * from './auth/client-info';
 export * from './auth/client-info.decorator';

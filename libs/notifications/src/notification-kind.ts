@@ -14,6 +14,18 @@ export enum NotificationKind {
   PERIOD_CLOSING_SOON = 'PERIOD_CLOSING_SOON',
   PERIOD_EXTENDED = 'PERIOD_EXTENDED',
   PERIOD_CLOSED = 'PERIOD_CLOSED',
+  /** To facilitators: someone asks to join their workstream. */
+  MEMBERSHIP_REQUESTED = 'MEMBERSHIP_REQUESTED',
+  /** To the person: their request to join was approved. */
+  MEMBERSHIP_APPROVED = 'MEMBERSHIP_APPROVED',
+  /** To the person: their request to join was declined. */
+  MEMBERSHIP_DECLINED = 'MEMBERSHIP_DECLINED',
+  /** To the person: a facilitator changed their role. */
+  MEMBERSHIP_ROLE_CHANGED = 'MEMBERSHIP_ROLE_CHANGED',
+  /** To the person: a facilitator added them to a workstream. */
+  MEMBERSHIP_ADDED = 'MEMBERSHIP_ADDED',
+  /** To the person: a facilitator removed them from a workstream. */
+  MEMBERSHIP_REMOVED = 'MEMBERSHIP_REMOVED',
   OTHER = 'OTHER',
 }
 

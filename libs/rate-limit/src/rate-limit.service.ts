@@ -49,6 +49,21 @@ export class RateLimitService {
     }
   }
 
+  /** Gives back `points` taken from `key`'s budget, e.g. an attempt that turned out to be no attack. */
+  async reward(name: string, key: string, rule: RateLimitRule, points = 1): Promise<void> {
+    await this.limiter(name, rule).reward(key, points);
+  }
+
+  /** How many points `key` has used in its current window, taking none. */
+  async used(name: string, key: string, rule: RateLimitRule): Promise<number> {
+    return (await this.limiter(name, rule).get(key))?.consumedPoints ?? 0;
+  }
+
+  /** Counts one against `key` and never refuses: for rules that slow down rather than lock. Returns the count. */
+  async count(name: string, key: string, rule: RateLimitRule): Promise<number> {
+    return (await this.limiter(name, rule).penalty(key, 1)).consumedPoints;
+  }
+
   /** Gives back the budget of `key`, e.g. after a successful sign-in. */
   async reset(name: string, key: string, rule: RateLimitRule): Promise<void> {
     await this.limiter(name, rule).delete(key);

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@intersessional/audit';
 import { IdentityModule } from '@intersessional/identity';
+import { NotificationsModule } from '@intersessional/notifications';
 import { ComplianceResolver } from './compliance/compliance.resolver';
 import { ComplianceService } from './compliance/compliance.service';
 import { FilingRepository } from './compliance/filing.repository';
+import { MembershipNotifier } from './membership/membership.notifier';
 import { MembershipRepository } from './membership/membership.repository';
 import { MembershipResolver } from './membership/membership.resolver';
 import { MembershipService } from './membership/membership.service';
@@ -20,7 +22,7 @@ import { WorkstreamService } from './workstream/workstream.service';
 import { WorkstreamLoaders } from './workstreams.loaders';
 
 @Module({
-  imports: [AuditModule, IdentityModule],
+  imports: [AuditModule, IdentityModule, NotificationsModule],
   providers: [
     WorkstreamRepository,
     MembershipRepository,
@@ -30,6 +32,7 @@ import { WorkstreamLoaders } from './workstreams.loaders';
     WorkstreamService,
     WorkstreamLifecycleService,
     MembershipService,
+    MembershipNotifier,
     ComplianceService,
     ParticipationService,
     WorkstreamResolver,

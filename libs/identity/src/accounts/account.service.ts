@@ -3,6 +3,8 @@ import { type Actor, PlatformRole } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
 import { Database } from '@intersessional/database';
 import { badInput, conflict, notFound } from '@intersessional/graphql';
+import { RateLimitService } from '@intersessional/rate-limit';
+import { PASSWORD_CHECKS_PER_ACCOUNT } from '../auth/auth-limits';
 import { PasswordService } from '../auth/password.service';
 import { SessionRepository } from '../auth/session.repository';
 import { lastSecretariat } from '../identity.errors';
@@ -22,6 +24,7 @@ export class AccountService {
     private readonly sessions: SessionRepository,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly limits: RateLimitService,
   ) {}
 
   async updateProfile(actor: Actor, update: ProfileUpdate): Promise<UserEntity> {
@@ -54,9 +57,12 @@ export class AccountService {
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findById(actor.userId);
     if (!user) throw notFound('User', actor.userId);
+    // the current password is a sign-in too: a borrowed access token must not give unlimited guesses
+    await this.limits.consume('password-check', user.id, PASSWORD_CHECKS_PER_ACCOUNT);
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
       throw badInput('currentPassword', 'is not your current password');
     }
+    await this.limits.reward('password-check', user.id, PASSWORD_CHECKS_PER_ACCOUNT);
     if (currentPassword === newPassword) throw badInput('newPassword', 'must differ from the current password');
     this.passwords.assertStrong(newPassword, [user.email, user.displayName], 'newPassword');
     const passwordHash = await this.passwords.hash(newPassword);

@@ -48,4 +48,8 @@ export class RefreshTokenEntity {
 
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
+
+  /** The pair this token was exchanged for, sealed with a key derived from this token (see successor-seal.ts). */
+  @Column({ name: 'successor_sealed', type: 'bytea', nullable: true })
+  successorSealed!: Buffer | null;
 }

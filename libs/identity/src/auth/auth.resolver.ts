@@ -10,6 +10,7 @@ import { type ClientInfo } from './client-info';
 import { Client } from './client-info.decorator';
 import { RegistrationService } from './registration.service';
 import { type IssuedSession } from './session-issuer.service';
+import { SessionRefresher } from './session-refresher.service';
 
 @Resolver()
 export class AuthResolver {
@@ -17,6 +18,7 @@ export class AuthResolver {
     private readonly registration: RegistrationService,
     private readonly authentication: AuthenticationService,
     private readonly accounts: AccountService,
+    private readonly refresher: SessionRefresher,
   ) {}
 
   @Public()
@@ -33,10 +35,11 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayloadModel, {
-    description: 'Exchanges a refresh token for a new pair. Reusing a spent refresh token ends the session.',
+    description:
+      'Exchanges a refresh token for a new pair. Within a few seconds of its first use a refresh token gives the same pair again (tabs refreshing at once); reusing it later ends the session.',
   })
   async refreshSession(@Args('refreshToken') refreshToken: string, @Client() client: ClientInfo, @Context() ctx: RequestContext) {
-    return this.payload(ctx, await this.authentication.refresh(refreshToken, client));
+    return this.payload(ctx, await this.refresher.refresh(refreshToken, client));
   }
 
   @SignedIn()

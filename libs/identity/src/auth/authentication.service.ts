@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable } from '@nestjs/common';
 import { type Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
+import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { Database } from '@intersessional/database';
 import { unauthenticated } from '@intersessional/graphql';
 import { RateLimitService } from '@intersessional/rate-limit';
@@ -8,7 +10,7 @@ import { accountDisabled, invalidCredentials } from '../identity.errors';
 import { normaliseEmail } from '../people/profile';
 import { AccountStatus } from '../people/user.entity';
 import { UserRepository } from '../people/user.repository';
-import { SIGN_IN_PER_EMAIL, SIGN_IN_PER_IP } from './auth-limits';
+import { SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_FAILURES_PER_IP, SIGN_IN_FAILURES_PER_IP_AND_EMAIL, signInDelayMs } from './auth-limits';
 import { type ClientInfo } from './client-info';
 import { PasswordService } from './password.service';
 import { SessionRepository } from './session.repository';
@@ -26,15 +28,27 @@ export class AuthenticationService {
     private readonly issuer: SessionIssuer,
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async signIn(emailInput: string, password: string, client: ClientInfo): Promise<IssuedSession> {
     const email = normaliseEmail(emailInput);
-    await this.limits.consume('sign-in-ip', client.ip, SIGN_IN_PER_IP);
-    await this.limits.consume('sign-in-email', email, SIGN_IN_PER_EMAIL);
+    const pair = `${client.ip} ${email}`;
+    await this.limits.consume('sign-in-ip', client.ip, SIGN_IN_FAILURES_PER_IP);
+    await this.limits.consume('sign-in-ip-email', pair, SIGN_IN_FAILURES_PER_IP_AND_EMAIL);
+    // the same wait whether the password is right, wrong, or the e-mail unknown: it tells nothing
+    const failures = await this.limits.used('sign-in-email', email, SIGN_IN_FAILURES_PER_EMAIL);
+    const delay = signInDelayMs(failures, this.config.SIGN_IN_SLOWDOWN_MAX_MS);
+    if (delay > 0) await sleep(delay);
     const user = await this.users.findByEmail(email);
     const ok = await this.passwords.verify(user?.passwordHash ?? null, password);
-    if (!user || !ok) throw invalidCredentials();
+    if (!user || !ok) {
+      await this.limits.count('sign-in-email', email, SIGN_IN_FAILURES_PER_EMAIL);
+      throw invalidCredentials();
+    }
+    // the right password: the attempt was no attack
+    await this.limits.reward('sign-in-ip', client.ip, SIGN_IN_FAILURES_PER_IP);
+    await this.limits.reset('sign-in-ip-email', pair, SIGN_IN_FAILURES_PER_IP_AND_EMAIL);
     if (user.status !== AccountStatus.ACTIVE) throw accountDisabled();
     return this.db.transaction(async () => {
       const issued = await this.issuer.open(user, client);
@@ -44,40 +58,6 @@ export class AuthenticationService {
       );
       return issued;
     });
-  }
-
-  /**
-   * Exchanges a refresh token for a new pair. A token that was already used means it leaked (or was
-   * replayed): the whole chain is revoked, so the thief and the owner both have to sign in again.
-   */
-  async refresh(refreshToken: string, client: ClientInfo): Promise<IssuedSession> {
-    const token = await this.sessions.findRefreshToken(this.tokens.hashRefreshToken(refreshToken));
-    if (!token) throw unauthenticated('This refresh token is not valid; sign in again.');
-    const found = await this.sessions.findSession(token.sessionId);
-    if (!found || found.revokedAt || found.expiresAt <= new Date()) {
-      throw unauthenticated('This session has ended; sign in again.');
-    }
-    const session = found;
-    const outcome = await this.db.transaction(async () => {
-      if (!(await this.sessions.claim(token.id))) {
-        await this.sessions.revoke(session.id, 'refresh_token_reuse');
-        await this.audit.record(
-          { userId: session.userId, requestId: client.requestId },
-          {
-            action: 'session.refresh_reuse_detected',
-            entityType: 'session',
-            entityId: session.id,
-            summary: { ip: client.ip, after: { revoked: true } },
-          },
-        );
-        return null;
-      }
-      const user = await this.users.findById(session.userId);
-      if (!user || user.status !== AccountStatus.ACTIVE) return null;
-      return this.issuer.rotate(user, session.id, session.expiresAt);
-    });
-    if (!outcome) throw unauthenticated('This refresh token was already used or the account is disabled; sign in again.');
-    return outcome;
   }
 
   async signOut(actor: Actor): Promise<void> {

@@ -36,15 +36,24 @@ export class SessionIssuer {
     };
   }
 
-  /** Rotates: a new refresh token in the same session (chain), and a fresh access token. */
-  async rotate(user: UserEntity, sessionId: string, sessionExpiresAt: Date): Promise<IssuedSession> {
+  /**
+   * The next pair of a session's chain: a new refresh token and a fresh access token. Nothing is
+   * stored; `store` adds the refresh token once the spent one is claimed.
+   */
+  successor(user: UserEntity, sessionId: string, sessionExpiresAt: Date): { issued: IssuedSession; refreshHash: string } {
     const refresh = this.tokens.newRefreshToken();
-    await this.sessions.addRefreshToken(sessionId, refresh.hash);
     return {
-      sessionId,
-      user,
-      access: this.tokens.issueAccessToken(user.id, sessionId),
-      refresh: { token: refresh.token, expiresAt: sessionExpiresAt },
+      refreshHash: refresh.hash,
+      issued: {
+        sessionId,
+        user,
+        access: this.tokens.issueAccessToken(user.id, sessionId),
+        refresh: { token: refresh.token, expiresAt: sessionExpiresAt },
+      },
     };
+  }
+
+  async store(sessionId: string, refreshHash: string): Promise<void> {
+    await this.sessions.addRefreshToken(sessionId, refreshHash);
   }
 }

@@ -25,15 +25,20 @@ export class SessionRepository {
     return this.db.manager.findOneBy(RefreshTokenEntity, { tokenHash });
   }
 
+  findRefreshTokenById(id: string): Promise<RefreshTokenEntity | null> {
+    return this.db.manager.findOneBy(RefreshTokenEntity, { id });
+  }
+
   /**
-   * Marks a refresh token used if, and only if, nobody used it before. Of two concurrent refreshes
-   * with the same token exactly one wins; the other is treated as reuse.
+   * Marks a refresh token used, with the sealed pair it is exchanged for, if, and only if, nobody
+   * used it before. Of concurrent refreshes with the same token exactly one wins; on PostgreSQL the
+   * others wait for the winner's row lock and then find the token spent, its successor committed.
    */
-  async claim(tokenId: string): Promise<boolean> {
+  async claim(tokenId: string, usedAt: Date, successorSealed: Buffer): Promise<boolean> {
     const result = await this.db.manager
       .createQueryBuilder()
       .update(RefreshTokenEntity)
-      .set({ usedAt: () => 'now()' })
+      .set({ usedAt, successorSealed })
       .where('id = :tokenId AND used_at IS NULL', { tokenId })
       .execute();
     return (result.affected ?? 0) === 1;

@@ -9,6 +9,7 @@ import { WorkstreamEntity } from '../workstream/workstream.entity';
 import { WorkstreamRepository } from '../workstream/workstream.repository';
 import { lastFacilitator, workstreamNotOpen } from '../workstreams.errors';
 import { MembershipEntity, MembershipStatus, WorkstreamRole } from './membership.entity';
+import { MembershipNotifier } from './membership.notifier';
 import { MembershipRepository } from './membership.repository';
 import { WorkstreamPolicy } from './workstream.policy';
 
@@ -30,6 +31,7 @@ export class MembershipService {
     private readonly people: PeopleDirectory,
     private readonly policy: WorkstreamPolicy,
     private readonly audit: AuditService,
+    private readonly notifier: MembershipNotifier,
   ) {}
 
   /** Open workstreams (all DCs) admit at once; others record a request for a facilitator. */
@@ -47,6 +49,7 @@ export class MembershipService {
       const status = workstream.joinPolicy === JoinPolicy.OPEN ? MembershipStatus.ACTIVE : MembershipStatus.PENDING;
       const membership = await this.memberships.insert({ workstreamId, userId: actor.userId, role, status });
       await this.record(actor, status === MembershipStatus.ACTIVE ? 'membership.joined' : 'membership.requested', membership, null);
+      if (status === MembershipStatus.PENDING) await this.notifier.requested(workstream, membership);
       return membership;
     });
   }
@@ -54,7 +57,7 @@ export class MembershipService {
   /** A facilitator adds someone directly, with any role (this is how lead experts are appointed). */
   add(actor: Actor, workstreamId: string, userId: string, role: WorkstreamRole): Promise<MembershipEntity> {
     return this.db.transaction(async () => {
-      await this.lockOpen(workstreamId);
+      const workstream = await this.lockOpen(workstreamId);
       await this.policy.assertCanManage(actor, workstreamId);
       if (!(await this.people.exists(userId))) throw badInput('userId', 'is not a user');
       const existing = await this.memberships.find(workstreamId, userId);
@@ -63,6 +66,7 @@ export class MembershipService {
         ? await this.memberships.update(existing.id, { role, status: MembershipStatus.ACTIVE })
         : await this.memberships.insert({ workstreamId, userId, role, status: MembershipStatus.ACTIVE });
       await this.record(actor, 'membership.added', membership, existing);
+      await this.notifier.added(actor, workstream, membership);
       return membership;
     });
   }
@@ -76,23 +80,27 @@ export class MembershipService {
   }
 
   setRole(actor: Actor, membershipId: string, role: WorkstreamRole): Promise<MembershipEntity> {
-    return this.withMembership(membershipId, async (membership) => {
+    return this.withMembership(membershipId, async (membership, workstream) => {
       await this.policy.assertCanManage(actor, membership.workstreamId);
       if (membership.status !== MembershipStatus.ACTIVE) throw conflict('Approve the request before changing the role.');
       if (membership.role === role) return membership;
       await this.assertKeepsFacilitator(membership);
       const after = await this.memberships.update(membership.id, { role });
       await this.record(actor, 'membership.role_changed', after, membership);
+      await this.notifier.roleChanged(actor, workstream, membership, after);
       return after;
     });
   }
 
   async remove(actor: Actor, membershipId: string): Promise<void> {
-    await this.withMembership(membershipId, async (membership) => {
+    await this.withMembership(membershipId, async (membership, workstream) => {
       await this.policy.assertCanManage(actor, membership.workstreamId);
       await this.assertKeepsFacilitator(membership);
       await this.memberships.delete(membership.id);
       await this.record(actor, 'membership.removed', null, membership);
+      // a withdrawn request is no membership lost
+      if (membership.status === MembershipStatus.ACTIVE) await this.notifier.removed(actor, workstream, membership);
+      else await this.notifier.declined(actor, workstream, membership);
     });
   }
 
@@ -108,29 +116,31 @@ export class MembershipService {
   }
 
   private decide(actor: Actor, membershipId: string, approve: boolean): Promise<MembershipEntity | null> {
-    return this.withMembership(membershipId, async (membership) => {
+    return this.withMembership(membershipId, async (membership, workstream) => {
       await this.policy.assertCanManage(actor, membership.workstreamId);
       if (membership.status !== MembershipStatus.PENDING) throw conflict('This request was already decided.');
       if (!approve) {
         await this.memberships.delete(membership.id);
         await this.record(actor, 'membership.declined', null, membership);
+        await this.notifier.declined(actor, workstream, membership);
         return null;
       }
       const after = await this.memberships.update(membership.id, { status: MembershipStatus.ACTIVE });
       await this.record(actor, 'membership.approved', after, membership);
+      await this.notifier.approved(actor, workstream, after);
       return after;
     });
   }
 
   /** Loads a membership and locks its workstream, in one transaction around `work`. */
-  private withMembership<T>(membershipId: string, work: (m: MembershipEntity) => Promise<T>): Promise<T> {
+  private withMembership<T>(membershipId: string, work: (m: MembershipEntity, w: WorkstreamEntity) => Promise<T>): Promise<T> {
     return this.db.transaction(async () => {
       const found = await this.memberships.findById(membershipId);
       if (!found) throw notFound('Membership', membershipId);
-      await this.workstreams.lock(found.workstreamId);
+      const workstream = await this.workstreams.lock(found.workstreamId);
       const membership = await this.memberships.findById(membershipId);
-      if (!membership) throw notFound('Membership', membershipId);
-      return work(membership);
+      if (!membership || !workstream) throw notFound('Membership', membershipId);
+      return work(membership, workstream);
     });
   }
 

@@ -5,6 +5,7 @@ import { Database } from '@intersessional/database';
 import { badInput, conflict, notFound } from '@intersessional/graphql';
 import { PeopleDirectory } from '@intersessional/identity';
 import { MembershipStatus, WorkstreamRole } from '../membership/membership.entity';
+import { MembershipNotifier } from '../membership/membership.notifier';
 import { MembershipRepository } from '../membership/membership.repository';
 import { WorkstreamPolicy } from '../membership/workstream.policy';
 import { slugify } from './slug';
@@ -26,6 +27,7 @@ export class WorkstreamService {
     private readonly people: PeopleDirectory,
     private readonly policy: WorkstreamPolicy,
     private readonly audit: AuditService,
+    private readonly notifier: MembershipNotifier,
   ) {}
 
   /** A BPF or PN, created by the Secretariat or a MAG member for one IGF cycle. */
@@ -44,7 +46,8 @@ export class WorkstreamService {
       });
       await this.workstreams.startCycle(workstream.id, input.cycleYear);
       for (const userId of facilitatorIds) {
-        await this.memberships.insert({ workstreamId: workstream.id, userId, role: WorkstreamRole.FACILITATOR, status: MembershipStatus.ACTIVE });
+        const membership = await this.memberships.insert({ workstreamId: workstream.id, userId, role: WorkstreamRole.FACILITATOR, status: MembershipStatus.ACTIVE });
+        await this.notifier.added(actor, workstream, membership);
       }
       await this.audit.record(actor, {
         action: 'workstream.created',
