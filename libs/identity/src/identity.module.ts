@@ -12,6 +12,8 @@ import { PasswordService } from './auth/password.service';
 import { RegistrationService } from './auth/registration.service';
 import { SessionIssuer } from './auth/session-issuer.service';
 import { SessionRepository } from './auth/session.repository';
+import { SessionDirectory } from './auth/session.directory';
+import { SessionStatusRepository } from './auth/session-status.repository';
 import { TokenService } from './auth/token.service';
 import { AccessGuard } from './guard/access.guard';
 import { PeopleDirectory } from './people/people.directory';
@@ -36,11 +38,13 @@ import { UserResolver } from './people/user.resolver';
     AccountService,
     UserLoader,
     PeopleDirectory,
+    SessionStatusRepository,
+    SessionDirectory,
     AuthResolver,
     UserResolver,
     AuditActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UserLoader, PeopleDirectory, PasswordService, RegistrationService, AccountService],
+  exports: [UserLoader, PeopleDirectory, SessionDirectory, PasswordService, RegistrationService, AccountService],
 })
 export class IdentityModule {}
