@@ -315,6 +315,11 @@ export class CollabServer implements BeforeApplicationShutdown {
     return this.perAccount.get(userId) ?? 0;
   }
 
+  /** Bytes waiting in this instance's socket buffers for clients to read them, for tests and metrics. */
+  get bufferedBytes(): number {
+    return [...this.wss.clients].reduce((sum, socket) => sum + socket.bufferedAmount, 0);
+  }
+
   /** How many sockets this instance has closed with `code` since it started, for tests and metrics. */
   closedWith(code: number): number {
     return this.closes.get(code) ?? 0;
