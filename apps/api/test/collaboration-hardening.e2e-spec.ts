@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import * as Y from 'yjs';
 import { CloseCode, CollabServer } from '@intersessional/collaboration';
 import { Given, type TestUser } from './support/given';
@@ -21,12 +19,6 @@ const MiB = 1024 * 1024;
 /** Small enough that the test need not push much through the kernel's socket buffers first. */
 const MAX_BUFFERED = 1 * MiB;
 const MAX_SOCKETS = 4;
-
-/** A full garbage collection, also where node was started without --expose-gc. */
-const collectGarbage = (): void => {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-};
 
 /** A fresh update adding a paragraph of `chars` characters. */
 function paragraph(doc: Y.Doc, chars: number): Uint8Array {
@@ -80,10 +72,8 @@ describe('/collab holds what one client can cost the server', () => {
     // reads along (keeping nothing), so the writer waits for each update to go out
     const watcher = await open(id, ws.facilitator, { keep: false });
     await waitFor(() => watcher.count(MESSAGE_SYNC) > 0, 'the watcher to be served');
-    collectGarbage();
-    const before = process.memoryUsage().external;
 
-    const reader = await open(id, stranger);
+    const reader = await open(id, stranger, { keep: false });
     await waitFor(() => reader.count(MESSAGE_SYNC) > 0, 'the reader to be served');
     reader.socket.send(awarenessFrame([{ clientId: 4242, clock: 1, state: { cursor: 'x'.repeat(12 * 1024) } }]));
     reader.socket.pause(); // from here on the reader reads nothing; the kernel's buffers fill, then the server's
@@ -104,19 +94,15 @@ describe('/collab holds what one client can cost the server', () => {
       await waitFor(() => watcher.count(MESSAGE_SYNC, 2) >= updates, 'the update to go out', 15_000);
       peak = Math.max(peak, server.bufferedBytes);
     }
-    process.stdout.write(`writer stopped after ${(sent / MiB).toFixed(1)} MiB sent; at most ${(peak / MiB).toFixed(2)} MiB waited\n`);
     expect(server.closedWith(CloseCode.CLIENT_TOO_SLOW)).toBe(slowBefore + 1);
-    // the bound: what waits for all clients together never passes the limit plus one message
+    // the bound: what waits for all clients together never passes the limit plus one message (without
+    // it, 44 MiB waited here when the writer stopped at 48 MiB). Measured on the server's sockets: the
+    // process's heap and external memory also hold this test's own clients and the embedded database.
     expect(peak).toBeLessThanOrEqual(MAX_BUFFERED + 2 * 256 * 1024);
 
     // the close frame cannot reach a reader that does not read: the socket is cut off, and its buffer freed
     await waitFor(() => server.socketsOf(stranger.id) === 0, 'the stalled socket to be terminated', 10_000);
     expect(server.bufferedBytes).toBeLessThan(64 * 1024);
-    if (!t.config.embeddedDatabase) {
-      // (with the embedded database its WebAssembly memory grows with the rows, and is counted here too)
-      collectGarbage();
-      expect(process.memoryUsage().external - before).toBeLessThan(4 * MiB);
-    }
     // writers are not affected
     expect(writer.closedWith()).toBeNull();
     expect(watcher.closedWith()).toBeNull();
