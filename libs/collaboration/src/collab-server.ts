@@ -4,14 +4,13 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { DocumentEvents, DocumentPolicy, DocumentRepository, DocumentStore, isEditableStatus } from '@intersessional/documents';
-import { SessionDirectory } from '@intersessional/identity';
+import { DocumentEvents, DocumentStore } from '@intersessional/documents';
 import { CloseCode, CloseReason } from './close-codes';
 import { type CollabClaims, CollaborationTokenService } from './collaboration-token.service';
 import { AwarenessTooLargeError, DocumentTooLargeError, MalformedMessageError } from './collaboration.errors';
-import { Connection, type PresenceUser, closeSocket } from './connection';
+import { type Access, CollabAccess, type Seat, deny } from './collab-access';
+import { Connection, closeSocket } from './connection';
 import { CollabFanOut, type PeerMessage } from './fan-out';
-import { presenceUserOf } from './presence-user';
 import { Room } from './room';
 import { TokenBucket } from './token-bucket';
 import { UpdateWriter } from './update-writer';
@@ -25,17 +24,6 @@ export const isCollabPath = (pathname: string): boolean => ANY_COLLAB_PATH.test(
 const RECHECK_MS = 2000;
 /** How long shutdown waits for clients to answer the close frame. */
 const CLOSE_HANDSHAKE_MS = 1000;
-
-type Access = { allowed: true; writable: boolean; user: PresenceUser } | { allowed: false; code: number; reason: string };
-
-/** Who is on which document through which sign-in: what access is judged for. */
-interface Seat {
-  documentId: string;
-  userId: string;
-  sessionId: string;
-}
-
-const deny = (code: number, reason: string): Access => ({ allowed: false, code, reason });
 
 /**
  * The y-websocket sync server at /collab/<documentId>?token=…, on the API's HTTP server. It claims
@@ -59,9 +47,7 @@ export class CollabServer implements BeforeApplicationShutdown {
 
   constructor(
     private readonly tokens: CollaborationTokenService,
-    private readonly sessions: SessionDirectory,
-    private readonly documents: DocumentRepository,
-    private readonly policy: DocumentPolicy,
+    private readonly rights: CollabAccess,
     private readonly store: DocumentStore,
     private readonly writer: UpdateWriter,
     private readonly fanOut: CollabFanOut,
@@ -166,7 +152,7 @@ export class CollabServer implements BeforeApplicationShutdown {
   /** The current right of a token's holder on its document: checked on connect and again every few seconds. */
   private async access(claims: CollabClaims): Promise<Access> {
     const seat = { documentId: claims.documentId, userId: claims.userId, sessionId: claims.sessionId };
-    return (await this.rightsOf([seat]))(seat);
+    return (await this.rights.of([seat]))(seat);
   }
 
   /**
@@ -194,7 +180,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     const open = rooms.flatMap((room) => [...room.connections].map((connection) => ({ room, connection })));
     if (!open.length) return;
     const seatOf = ({ room, connection }: (typeof open)[number]): Seat => ({ documentId: room.documentId, userId: connection.userId, sessionId: connection.sessionId });
-    const rights = await this.rightsOf(open.map(seatOf)).catch(() => null);
+    const rights = await this.rights.of(open.map(seatOf)).catch(() => null);
     if (!rights) return; // the database is unreachable: keep the connections, check again later
     for (const entry of open) {
       if (!entry.room.connections.has(entry.connection)) continue;
@@ -206,41 +192,6 @@ export class CollabServer implements BeforeApplicationShutdown {
         entry.connection.user = access.user;
       }
     }
-  }
-
-  /**
-   * The current access of some seats, in three queries: the documents, the sessions with their
-   * accounts, the memberships. Used on connect and by the re-check.
-   */
-  private async rightsOf(seats: readonly Seat[]): Promise<(seat: Seat) => Access> {
-    const [documents, sessions] = await Promise.all([
-      this.documents.findByIds([...new Set(seats.map((s) => s.documentId))]),
-      this.sessions.statusOf(seats.map((s) => s.sessionId)),
-    ]);
-    const byId = new Map(documents.map((d) => [d.id, d]));
-    const live = (seat: Seat) => {
-      const session = sessions.get(seat.sessionId);
-      return session?.userId === seat.userId && session.state === 'ACTIVE' ? session : null;
-    };
-    const rights = await this.policy.rightsOnMany(
-      documents.map((document) => ({
-        document,
-        people: seats.flatMap((seat) => {
-          const session = seat.documentId === document.id ? live(seat) : null;
-          return session ? [{ userId: seat.userId, platformRole: session.platformRole }] : [];
-        }),
-      })),
-    );
-    return (seat) => {
-      const session = sessions.get(seat.sessionId);
-      if (session?.state === 'ACCOUNT_DISABLED') return deny(CloseCode.UNAUTHENTICATED, CloseReason.ACCOUNT_DISABLED);
-      if (!session || session.userId !== seat.userId || session.state !== 'ACTIVE') return deny(CloseCode.UNAUTHENTICATED, CloseReason.SESSION_ENDED);
-      const document = byId.get(seat.documentId);
-      if (!document) return deny(CloseCode.NOT_FOUND, CloseReason.NOT_FOUND);
-      const right = rights.get(`${seat.documentId}:${seat.userId}`);
-      if (!right?.read) return deny(CloseCode.FORBIDDEN, CloseReason.FORBIDDEN);
-      return { allowed: true, writable: isEditableStatus(document.status) && right.edit, user: presenceUserOf(seat.userId, session.displayName) };
-    };
   }
 
   private room(documentId: string): Promise<Room> {
