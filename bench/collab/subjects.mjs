@@ -76,6 +76,8 @@ const intersessional = {
         DEMO_DATA: 'true',
         LOG_LEVEL: 'warn',
         REDIS_URL: undefined,
+        // every bench client is the one demo account: the per-account cap is not what is measured
+        COLLAB_MAX_SOCKETS_PER_ACCOUNT: '1000000',
         ...env,
       },
     });

@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { CollabFanOut } from '@intersessional/collaboration';
 import { Given, type TestUser } from './support/given';
 import { type Editor, openEditor, paragraph } from './support/editors';
+import { awarenessFrame, openRaw } from './support/raw-collab';
 import { type TestApp, startTestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -23,7 +24,7 @@ describeWithRedis('co-drafting across several API instances (Redis fan-out)', ()
     one = await startTestApp();
     two = await startTestApp({}, { peerOf: one });
     given = new Given(one);
-    ws = await given.workstream('BPF', { joinPolicy: 'OPEN' });
+    ws = await given.workstream('BPF', { joinPolicy: 'OPEN', facilitator: await given.user({ displayName: 'Facilitator on two' }) });
     member = await given.user();
     await given.member(ws.id, member);
   });
@@ -52,11 +53,31 @@ describeWithRedis('co-drafting across several API instances (Redis fan-out)', ()
     await waitFor(() => a.text().includes('instance two') && b.text().includes('instance one'), 'cross-instance edits');
     await waitFor(() => a.text() === b.text(), 'convergence');
 
-    b.provider.awareness.setLocalStateField('user', { name: 'Facilitator on two' });
-    await waitFor(
-      () => [...a.provider.awareness.getStates().values()].some((s) => (s as { user?: { name?: string } }).user?.name === 'Facilitator on two'),
-      'a cursor from the other instance',
-    );
+    // the name others see is the account's, set by the instance the client is on
+    b.provider.awareness.setLocalState({ user: { name: 'Someone else' }, cursor: 'on two' });
+    await waitFor(() => (a.provider.awareness.getStates().get(b.doc.clientID) as { cursor?: string } | undefined)?.cursor === 'on two', 'a cursor from the other instance');
+    expect((a.provider.awareness.getStates().get(b.doc.clientID) as { user?: { name?: string } }).user?.name).toBe('Facilitator on two');
+  });
+
+  it('a connection on one instance cannot take over a client id that is live on another', async () => {
+    const id = await newDocument();
+    const a = await connect(one, member, id);
+    const b = await connect(two, ws.facilitator, id);
+    a.provider.awareness.setLocalState({ cursor: 'mine' });
+    const cursorOf = (editor: Editor, clientId: number) => (editor.provider.awareness.getStates().get(clientId) as { cursor?: string } | undefined)?.cursor;
+    await waitFor(() => cursorOf(b, a.doc.clientID) === 'mine', "a's cursor on instance two");
+    const other = await given.user();
+    await given.member(ws.id, other);
+    const attacker = await openRaw(two.url, id, other);
+    try {
+      attacker.socket.send(awarenessFrame([{ clientId: a.doc.clientID, clock: 500, state: { cursor: 'taken' } }]));
+      attacker.socket.send(awarenessFrame([{ clientId: 8080, clock: 1, state: { cursor: 'done' } }]));
+      await waitFor(() => cursorOf(a, 8080) === 'done' || cursorOf(b, a.doc.clientID) === 'taken', 'the attacker’s frames to be judged');
+      expect(cursorOf(b, a.doc.clientID)).toBe('mine');
+      expect(cursorOf(a, 8080)).toBe('done');
+    } finally {
+      attacker.socket.terminate();
+    }
   });
 
   it('a late joiner on another instance gets the whole state, and server-side edits reach every instance', async () => {

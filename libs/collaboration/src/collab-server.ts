@@ -4,12 +4,14 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { DocumentEvents, DocumentPolicy, DocumentRepository, DocumentStore, isEditableStatus } from '@intersessional/documents';
-import { PeopleDirectory } from '@intersessional/identity';
-import { CloseCode } from './close-codes';
-import { CollaborationTokenService } from './collaboration-token.service';
+import { DocumentEvents, DocumentStore } from '@intersessional/documents';
+import { CloseCode, CloseReason } from './close-codes';
+import { type CollabClaims, CollaborationTokenService } from './collaboration-token.service';
+import { AwarenessTooLargeError, DocumentTooLargeError, MalformedMessageError } from './collaboration.errors';
+import { type Access, CollabAccess, type Seat, deny } from './collab-access';
+import { Connection, closeSocket } from './connection';
 import { CollabFanOut, type PeerMessage } from './fan-out';
-import { type Connection, DocumentTooLargeError, MalformedMessageError, Room } from './room';
+import { Room } from './room';
 import { TokenBucket } from './token-bucket';
 import { UpdateWriter } from './update-writer';
 
@@ -22,8 +24,6 @@ export const isCollabPath = (pathname: string): boolean => ANY_COLLAB_PATH.test(
 const RECHECK_MS = 2000;
 /** How long shutdown waits for clients to answer the close frame. */
 const CLOSE_HANDSHAKE_MS = 1000;
-
-type Access = { allowed: true; writable: boolean } | { allowed: false; code: number; reason: string };
 
 /**
  * The y-websocket sync server at /collab/<documentId>?token=…, on the API's HTTP server. It claims
@@ -39,12 +39,15 @@ export class CollabServer implements BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private closing = false;
   private rechecking = false;
+  /** Open sockets per account, counted from the moment a token is accepted until the socket closes. */
+  private readonly perAccount = new Map<string, number>();
+  /** Server-initiated closes by code, for tests and metrics. */
+  private readonly closes = new Map<number, number>();
+  private readonly observeClose = (code: number) => void this.closes.set(code, (this.closes.get(code) ?? 0) + 1);
 
   constructor(
     private readonly tokens: CollaborationTokenService,
-    private readonly people: PeopleDirectory,
-    private readonly documents: DocumentRepository,
-    private readonly policy: DocumentPolicy,
+    private readonly rights: CollabAccess,
     private readonly store: DocumentStore,
     private readonly writer: UpdateWriter,
     private readonly fanOut: CollabFanOut,
@@ -74,51 +77,88 @@ export class CollabServer implements BeforeApplicationShutdown {
     // ws reports protocol violations (oversized frame, bad opcode) as an 'error' and closes the socket
     // itself (1009, 1002); without a listener the error would take the whole process down.
     socket.on('error', (error) => this.logger.debug(`socket error: ${error.message}`));
-    const buffered: Uint8Array[] = [];
-    socket.on('message', (data: Buffer) => buffered.push(new Uint8Array(data)));
-    const documentId = PATH.exec(url.pathname)?.[1];
-    if (!documentId) return socket.close(CloseCode.NOT_FOUND, 'no such document');
-    const claims = this.tokens.verify(url.searchParams.get('token') ?? '');
-    if (!claims || claims.documentId !== documentId) return socket.close(CloseCode.UNAUTHENTICATED, 'missing, invalid or expired token');
-    const access = await this.access(claims.userId, documentId);
-    if (!access.allowed) return socket.close(access.code, access.reason);
+    // Frames that arrive while access is checked wait, within the message budget and the buffer limit.
+    const rate = new TokenBucket(this.config.COLLAB_MAX_UPDATES_PER_SECOND);
+    const early: Uint8Array[] = [];
+    let earlyBytes = 0;
+    let handle = (data: Uint8Array): void => {
+      early.push(data);
+      earlyBytes += data.byteLength;
+      if (earlyBytes > this.config.COLLAB_MAX_BUFFERED_BYTES) this.close(socket, CloseCode.RATE_LIMITED, CloseReason.RATE_LIMITED);
+    };
+    socket.on('message', (data: Buffer) => {
+      if (!rate.take()) return this.close(socket, CloseCode.RATE_LIMITED, CloseReason.RATE_LIMITED);
+      handle(new Uint8Array(data));
+    });
 
-    const connection: Connection = { socket, userId: claims.userId, writable: access.writable, clientIds: new Set() };
+    const documentId = PATH.exec(url.pathname)?.[1];
+    if (!documentId) return this.close(socket, CloseCode.NOT_FOUND, CloseReason.NOT_FOUND);
+    const claims = this.tokens.verify(url.searchParams.get('token') ?? '');
+    if (!claims || claims.documentId !== documentId) return this.close(socket, CloseCode.UNAUTHENTICATED, CloseReason.INVALID_TOKEN);
+    if (!this.reserve(claims.userId, socket)) return this.close(socket, CloseCode.TOO_MANY_CONNECTIONS, CloseReason.TOO_MANY_CONNECTIONS);
+    const access = await this.access(claims).catch((error: unknown) => {
+      this.logger.error(`could not check access to ${documentId}: ${String(error)}`);
+      return deny(CloseCode.STORAGE_UNAVAILABLE, CloseReason.STORAGE_UNAVAILABLE);
+    });
+    if (!access.allowed) return this.close(socket, access.code, access.reason);
+
     const room = await this.room(documentId).catch((error: unknown) => {
       this.logger.error(`could not open ${documentId}: ${String(error)}`);
       return null;
     });
-    if (!room) return socket.close(CloseCode.STORAGE_UNAVAILABLE, 'storage unavailable, retry');
-    socket.removeAllListeners('message');
+    if (!room) return this.close(socket, CloseCode.STORAGE_UNAVAILABLE, CloseReason.STORAGE_UNAVAILABLE);
+    const { userId, sessionId } = claims;
+    const connection = new Connection(socket, userId, sessionId, access.writable, access.user, this.config.COLLAB_MAX_BUFFERED_BYTES, this.observeClose);
     room.join(connection);
-    const rate = new TokenBucket(this.config.COLLAB_MAX_UPDATES_PER_SECOND);
-    const handle = (data: Uint8Array) => {
-      if (!rate.take()) return socket.close(CloseCode.RATE_LIMITED, 'too many messages per second');
-      return room.receive(connection, data).catch((error: unknown) => {
+    // the client may have gone while access was checked: it leaves at once, and may unload the room
+    if (socket.readyState !== socket.OPEN) return void this.leave(room, connection);
+    socket.on('close', () => void this.leave(room, connection));
+    handle = (data) =>
+      void room.receive(connection, data).catch((error: unknown) => {
         if (error instanceof MalformedMessageError) {
-          socket.close(CloseCode.MALFORMED, 'malformed message');
+          connection.close(CloseCode.MALFORMED, CloseReason.MALFORMED);
         } else if (error instanceof DocumentTooLargeError) {
-          socket.close(CloseCode.DOCUMENT_TOO_LARGE, 'document size limit reached');
+          connection.close(CloseCode.DOCUMENT_TOO_LARGE, CloseReason.DOCUMENT_TOO_LARGE);
+        } else if (error instanceof AwarenessTooLargeError) {
+          connection.close(CloseCode.AWARENESS_TOO_LARGE, CloseReason.AWARENESS_TOO_LARGE);
         } else {
           this.logger.error(`could not store an update of ${documentId}: ${String(error)}`);
-          socket.close(CloseCode.STORAGE_UNAVAILABLE, 'storage unavailable, retry');
+          connection.close(CloseCode.STORAGE_UNAVAILABLE, CloseReason.STORAGE_UNAVAILABLE);
         }
       });
-    };
-    socket.on('message', (data: Buffer) => void handle(new Uint8Array(data)));
-    socket.on('close', () => void this.leave(room, connection));
-    buffered.forEach((data) => void handle(data));
+    early.splice(0).forEach(handle);
   }
 
-  /** The current right of `userId` on the document: checked on connect and again every few seconds. */
-  private async access(userId: string, documentId: string): Promise<Access> {
-    return (await this.rightsOf(new Map([[documentId, [userId]]])))(documentId, userId);
+  private close(socket: WebSocket, code: number, reason: string): void {
+    closeSocket(socket, code, reason, this.observeClose);
   }
 
   /**
-   * Re-checks every open connection, so a removed member, a disabled account or a document made
-   * members-only loses access within RECHECK_MS, and a demoted editor becomes read-only. Three queries
-   * per open document (the document, its connected accounts, their roles), however many connections.
+   * Counts the socket against its account's cap until it closes; false if the account has none left.
+   * Counted before access is checked, so a burst of connects cannot slip past the cap together.
+   */
+  private reserve(userId: string, socket: WebSocket): boolean {
+    const open = this.perAccount.get(userId) ?? 0;
+    if (open >= this.config.COLLAB_MAX_SOCKETS_PER_ACCOUNT) return false;
+    this.perAccount.set(userId, open + 1);
+    socket.once('close', () => {
+      const left = (this.perAccount.get(userId) ?? 1) - 1;
+      if (left > 0) this.perAccount.set(userId, left);
+      else this.perAccount.delete(userId);
+    });
+    return true;
+  }
+
+  /** The current right of a token's holder on its document: checked on connect and again every few seconds. */
+  private async access(claims: CollabClaims): Promise<Access> {
+    const seat = { documentId: claims.documentId, userId: claims.userId, sessionId: claims.sessionId };
+    return (await this.rights.of([seat]))(seat);
+  }
+
+  /**
+   * Re-checks every open connection, so an ended session (sign-out, password change, revocation), a
+   * removed member, a disabled account or a document made members-only loses access within
+   * RECHECK_MS, and a demoted editor becomes read-only.
    */
   private async recheck(): Promise<void> {
     if (this.rechecking) return; // a slow round (many documents, slow database) is not stacked on
@@ -135,43 +175,23 @@ export class CollabServer implements BeforeApplicationShutdown {
     const rooms = (await Promise.all([...this.rooms.values()].map((pending) => pending.catch(() => null)))).filter(
       (room): room is Room => room !== null && room.connections.size > 0,
     );
-    if (!rooms.length) return;
-    const rights = await this.rightsOf(new Map(rooms.map((room) => [room.documentId, [...new Set([...room.connections].map((c) => c.userId))]]))).catch(() => null);
+    // Judged: the connections open now. One that joins while the queries run was checked when it
+    // connected, and is not in these answers (judging it by them once closed a newcomer as "disabled").
+    const open = rooms.flatMap((room) => [...room.connections].map((connection) => ({ room, connection })));
+    if (!open.length) return;
+    const seatOf = ({ room, connection }: (typeof open)[number]): Seat => ({ documentId: room.documentId, userId: connection.userId, sessionId: connection.sessionId });
+    const rights = await this.rights.of(open.map(seatOf)).catch(() => null);
     if (!rights) return; // the database is unreachable: keep the connections, check again later
-    for (const room of rooms) {
-      for (const connection of room.connections) {
-        const access = rights(room.documentId, connection.userId);
-        if (!access.allowed) connection.socket.close(access.code, access.reason);
-        else connection.writable = access.writable;
+    for (const entry of open) {
+      if (!entry.room.connections.has(entry.connection)) continue;
+      const access = rights(seatOf(entry));
+      if (!access.allowed) {
+        entry.connection.close(access.code, access.reason);
+      } else {
+        entry.connection.writable = access.writable;
+        entry.connection.user = access.user;
       }
     }
-  }
-
-  /**
-   * The current access of some people to some documents (`people`: document id → user ids), in three
-   * queries: the documents, the accounts, the memberships. Used on connect and by the re-check.
-   */
-  private async rightsOf(people: Map<string, string[]>): Promise<(documentId: string, userId: string) => Access> {
-    const userIds = [...new Set([...people.values()].flat())];
-    const [documents, accounts] = await Promise.all([this.documents.findByIds([...people.keys()]), this.people.accountsOf(userIds)]);
-    const byId = new Map(documents.map((d) => [d.id, d]));
-    const rights = await this.policy.rightsOnMany(
-      documents.map((document) => ({
-        document,
-        people: (people.get(document.id) ?? []).flatMap((userId) => {
-          const account = accounts.get(userId);
-          return account?.active ? [{ userId, platformRole: account.platformRole }] : [];
-        }),
-      })),
-    );
-    return (documentId, userId) => {
-      if (!accounts.get(userId)?.active) return { allowed: false, code: CloseCode.UNAUTHENTICATED, reason: 'account disabled' };
-      const document = byId.get(documentId);
-      if (!document) return { allowed: false, code: CloseCode.NOT_FOUND, reason: 'no such document' };
-      const right = rights.get(`${documentId}:${userId}`);
-      if (!right?.read) return { allowed: false, code: CloseCode.FORBIDDEN, reason: 'not allowed to read this document' };
-      return { allowed: true, writable: isEditableStatus(document.status) && right.edit };
-    };
   }
 
   private room(documentId: string): Promise<Room> {
@@ -205,7 +225,8 @@ export class CollabServer implements BeforeApplicationShutdown {
       await this.writer.write(documentId, connection.userId, update);
       this.fanOut.publish(documentId, { kind: 'update', update }); // committed: peers may show it
     };
-    room = new Room(documentId, state, persist, { maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES }, {
+    const limits = { maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES, maxAwarenessBytes: this.config.COLLAB_MAX_AWARENESS_BYTES };
+    room = new Room(documentId, state, persist, limits, {
       awarenessChanged: (update) => this.fanOut.publish(documentId, { kind: 'awareness', update }),
     });
     early.forEach(fromPeer);
@@ -240,6 +261,21 @@ export class CollabServer implements BeforeApplicationShutdown {
     return this.rooms.size;
   }
 
+  /** Open sockets of one account on this instance, for tests and metrics. */
+  socketsOf(userId: string): number {
+    return this.perAccount.get(userId) ?? 0;
+  }
+
+  /** Bytes waiting in this instance's socket buffers for clients to read them, for tests and metrics. */
+  get bufferedBytes(): number {
+    return [...this.wss.clients].reduce((sum, socket) => sum + socket.bufferedAmount, 0);
+  }
+
+  /** How many sockets this instance has closed with `code` since it started, for tests and metrics. */
+  closedWith(code: number): number {
+    return this.closes.get(code) ?? 0;
+  }
+
   /**
    * Closes every live socket with 1001 and waits briefly for the close handshakes, so clients see
    * "going away" and reconnect (to this instance after a restart, or to another one). Must run before
@@ -254,7 +290,7 @@ export class CollabServer implements BeforeApplicationShutdown {
       (socket) =>
         new Promise<void>((resolve) => {
           socket.once('close', () => resolve());
-          socket.close(CloseCode.GOING_AWAY, 'server shutting down');
+          socket.close(CloseCode.GOING_AWAY, CloseReason.GOING_AWAY);
         }),
     );
     await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, CLOSE_HANDSHAKE_MS).unref())]);

@@ -38,6 +38,6 @@ export class CollaborationResolver {
   async collaborationToken(@Args('documentId', { type: () => ID }) documentId: string, @CurrentActor() actor: Actor) {
     const document = await this.documents.readable(actor, documentId);
     const mode = isEditableStatus(document.status) && (await this.policy.canEdit(actor, document.workstreamId)) ? CollaborationMode.READ_WRITE : CollaborationMode.READ_ONLY;
-    return { ...this.tokens.issue(actor.userId, document.id), mode };
+    return { ...this.tokens.issue(actor.userId, actor.sessionId, document.id), mode };
   }
 }

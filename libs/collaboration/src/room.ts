@@ -1,46 +1,21 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { AwarenessTooLargeError, DocumentTooLargeError, MalformedMessageError, StorageUnavailableError } from './collaboration.errors';
+import type { Connection } from './connection';
+import { MESSAGE_AWARENESS, Presence } from './presence';
 
-/** y-websocket message types. */
+/** y-websocket message types (awareness is MESSAGE_AWARENESS). */
 const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
-
-export interface Connection {
-  socket: WebSocket;
-  userId: string;
-  writable: boolean;
-  /** Awareness client ids this connection announced, removed when it leaves. */
-  clientIds: Set<number>;
-  /** Awareness throttling: when the last one was applied, and the newest one waiting. */
-  awarenessAt?: number;
-  awarenessPending?: Uint8Array;
-  awarenessTimer?: NodeJS.Timeout;
-}
-
-/** Cursor and presence updates are applied at most this often per connection; the newest one wins. */
-export const AWARENESS_INTERVAL_MS = 100;
 
 export type Persist = (update: Uint8Array, connection: Connection) => Promise<void>;
 
-export class MalformedMessageError extends Error {}
-
-/** The update could not be stored; it was neither applied nor broadcast. */
-export class StorageUnavailableError extends Error {}
-
-/** The update would grow the document past its size limit; refused before storage. */
-export class DocumentTooLargeError extends Error {}
-
 export interface RoomLimits {
   maxDocumentBytes: number;
+  maxAwarenessBytes: number;
 }
-
-/** Origin of changes that came from another instance: applied and shown here, never sent back. */
-const PEER = Symbol('peer');
 
 export interface RoomHooks {
   /** Cursor and presence changes made here, for the other instances. */
@@ -48,12 +23,12 @@ export interface RoomHooks {
 }
 
 /**
- * One open document: its Y.Doc (only ever containing stored updates), awareness, and connections.
+ * One open document: its Y.Doc (only ever containing stored updates), presence, and connections.
  * Incoming updates go through `persist` (the write-ahead log) before they touch the doc; the doc's
  * update event then broadcasts them, encoded once, to every other connection.
  */
 export class Room {
-  readonly awareness: awarenessProtocol.Awareness;
+  readonly presence: Presence;
   readonly connections = new Set<Connection>();
   /** Serialises store-then-apply per document, so the doc applies updates in log order. */
   private pipeline: Promise<void> = Promise.resolve();
@@ -66,30 +41,18 @@ export class Room {
     readonly doc: Y.Doc,
     private readonly persist: Persist,
     private readonly limits: RoomLimits,
-    private readonly hooks: RoomHooks = {},
+    hooks: RoomHooks = {},
   ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
     this.bytes = Y.encodeStateAsUpdate(doc).byteLength;
-    this.awareness.setLocalState(null); // the server has no cursor
+    this.presence = new Presence(doc, limits.maxAwarenessBytes, {
+      broadcast: (message) => this.broadcast(message, null),
+      changed: hooks.awarenessChanged,
+    });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeUpdate(encoder, update);
       this.broadcast(encoding.toUint8Array(encoder), origin);
-    });
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const changed = [...added, ...updated, ...removed];
-      const source = [...this.connections].find((c) => c === origin);
-      if (source) {
-        added.forEach((id) => source.clientIds.add(id));
-        removed.forEach((id) => source.clientIds.delete(id));
-      }
-      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(encoder, update);
-      this.broadcast(encoding.toUint8Array(encoder), null);
-      if (origin !== PEER) this.hooks.awarenessChanged?.(update);
     });
   }
 
@@ -98,15 +61,14 @@ export class Room {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(encoder, this.doc);
-    this.send(connection, encoding.toUint8Array(encoder));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length) this.send(connection, this.awarenessMessage(states));
+    connection.send(encoding.toUint8Array(encoder));
+    const presence = this.presence.snapshot();
+    if (presence) connection.send(presence);
   }
 
   leave(connection: Connection): void {
     this.connections.delete(connection);
-    if (connection.awarenessTimer) clearTimeout(connection.awarenessTimer);
-    if (connection.clientIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], null);
+    this.presence.leave(connection);
   }
 
   /**
@@ -118,39 +80,20 @@ export class Room {
       const decoder = decoding.createDecoder(data);
       const type = decoding.readVarUint(decoder);
       if (type === MESSAGE_SYNC) return await this.receiveSync(connection, decoder);
-      if (type === MESSAGE_AWARENESS) {
-        this.receiveAwareness(connection, decoding.readVarUint8Array(decoder));
-        return;
-      }
-      if (type === MESSAGE_QUERY_AWARENESS) {
-        this.send(connection, this.awarenessMessage([...this.awareness.getStates().keys()]));
-        return;
-      }
+      if (type === MESSAGE_AWARENESS) return this.presence.receive(connection, decoding.readVarUint8Array(decoder));
+      if (type === MESSAGE_QUERY_AWARENESS) return this.presence.query(connection, (message) => connection.send(message));
       throw new MalformedMessageError(`unknown message type ${type}`);
     } catch (error) {
-      if (error instanceof MalformedMessageError || error instanceof StorageUnavailableError || error instanceof DocumentTooLargeError) throw error;
+      if (
+        error instanceof MalformedMessageError ||
+        error instanceof StorageUnavailableError ||
+        error instanceof DocumentTooLargeError ||
+        error instanceof AwarenessTooLargeError
+      ) {
+        throw error;
+      }
       throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
     }
-  }
-
-  /** Applies at most one awareness update per interval per connection, keeping the newest. */
-  private receiveAwareness(connection: Connection, update: Uint8Array): void {
-    const wait = (connection.awarenessAt ?? 0) + AWARENESS_INTERVAL_MS - Date.now();
-    if (wait <= 0 && !connection.awarenessTimer) {
-      connection.awarenessAt = Date.now();
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-      return;
-    }
-    connection.awarenessPending = update;
-    connection.awarenessTimer ??= setTimeout(() => {
-      connection.awarenessTimer = undefined;
-      const pending = connection.awarenessPending;
-      connection.awarenessPending = undefined;
-      if (pending && this.connections.has(connection)) {
-        connection.awarenessAt = Date.now();
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, pending, connection);
-      }
-    }, Math.max(wait, 0));
   }
 
   private receiveSync(connection: Connection, decoder: decoding.Decoder): Promise<void> {
@@ -159,7 +102,7 @@ export class Room {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
-      this.send(connection, encoding.toUint8Array(encoder));
+      connection.send(encoding.toUint8Array(encoder), true);
       return Promise.resolve();
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
@@ -195,7 +138,7 @@ export class Room {
 
   /** Cursor and presence changes from another instance's clients. */
   applyPeerAwareness(update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER);
+    this.presence.applyPeer(update);
   }
 
   /** Resolves when every update received so far is stored and applied. */
@@ -203,24 +146,13 @@ export class Room {
     return this.pipeline;
   }
 
-  private awarenessMessage(clients: number[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
-    return encoding.toUint8Array(encoder);
-  }
-
   /** Encoded once by the caller; the same buffer goes to every connection. */
   private broadcast(message: Uint8Array, except: unknown): void {
-    for (const connection of this.connections) if (connection !== except) this.send(connection, message);
-  }
-
-  private send(connection: Connection, message: Uint8Array): void {
-    if (connection.socket.readyState === connection.socket.OPEN) connection.socket.send(message);
+    for (const connection of this.connections) if (connection !== except) connection.send(message);
   }
 
   destroy(): void {
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }

@@ -46,6 +46,12 @@ export const configSchema = z
     COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
     COLLAB_MAX_UPDATES_PER_SECOND: z.coerce.number().int().min(1).default(300),
+    /** What the server may hold for one /collab client beyond the document state it is loading. */
+    COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
+    /** One client's cursor and presence state (JSON), before the server adds the person's name and colour. */
+    COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(256).default(16 * 1024),
+    /** Open /collab sockets per account on one instance (tabs, devices, documents together). */
+    COLLAB_MAX_SOCKETS_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')

@@ -13,6 +13,8 @@ import { RegistrationService } from './auth/registration.service';
 import { SessionIssuer } from './auth/session-issuer.service';
 import { SessionRepository } from './auth/session.repository';
 import { SessionRefresher } from './auth/session-refresher.service';
+import { SessionDirectory } from './auth/session.directory';
+import { SessionStatusRepository } from './auth/session-status.repository';
 import { TokenService } from './auth/token.service';
 import { AccessGuard } from './guard/access.guard';
 import { PeopleDirectory } from './people/people.directory';
@@ -38,11 +40,13 @@ import { UserResolver } from './people/user.resolver';
     AccountService,
     UserLoader,
     PeopleDirectory,
+    SessionStatusRepository,
+    SessionDirectory,
     AuthResolver,
     UserResolver,
     AuditActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UserLoader, PeopleDirectory, PasswordService, RegistrationService, AccountService],
+  exports: [UserLoader, PeopleDirectory, SessionDirectory, PasswordService, RegistrationService, AccountService],
 })
 export class IdentityModule {}

@@ -8,6 +8,7 @@ export * from './identity.module';
 export * from './accounts/account.service';
 export * from './auth/password.service';
 export * from './auth/registration.service';
+export * from './auth/session.directory';
 export * from './people/people.directory';
 export * from './people/stakeholder-group';
 export * from './people/un-region';

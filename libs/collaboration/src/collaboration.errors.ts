@@ -1,0 +1,11 @@
+/** A frame the server cannot decode; the sender is closed with 4400. */
+export class MalformedMessageError extends Error {}
+
+/** The update could not be stored; it was neither applied nor broadcast. */
+export class StorageUnavailableError extends Error {}
+
+/** The update would grow the document past its size limit; refused before storage. */
+export class DocumentTooLargeError extends Error {}
+
+/** A cursor/presence state over its size limit; the sender is closed with 4413. */
+export class AwarenessTooLargeError extends Error {}
