@@ -12,7 +12,7 @@ describe('query limits: lists charged at their real page size', () => {
     t = await startTestApp({ GRAPHQL_MAX_COMPLEXITY: '1500' });
     const given = new Given(t);
     await given.workstream('BPF');
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   // 20 workstreams × 20 members × their fields: about 1,660 at the default page size

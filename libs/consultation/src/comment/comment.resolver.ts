@@ -76,6 +76,7 @@ class ApplySuggestionArgs extends CommentIdArgs {
   @Field(() => String, { nullable: true, description: 'Public response; a default one is recorded otherwise.' })
   @IsOptional()
   @IsString()
+  @IsNotBlank({ message: 'must not be blank; leave it out for the default response' })
   @MaxLength(20_000)
   response?: string;
 }
