@@ -26,7 +26,8 @@ describe('GraphQL over HTTP: malformed requests', () => {
 
   it('answers a GET without a query (as a script or curl sends it) with BAD_REQUEST and HTTP 400', async () => {
     // without and with the header that passes Apollo's CSRF check: refused for either reason, same code
-    for (const headers of [{ accept: 'application/json' }, { accept: 'application/json', 'apollo-require-preflight': 'true' }]) {
+    const variants: Record<string, string>[] = [{ accept: 'application/json' }, { accept: 'application/json', 'apollo-require-preflight': 'true' }];
+    for (const headers of variants) {
       const response = await fetch(`${t.url}/graphql`, { headers });
       const body = (await response.json()) as Answer['body'];
       expect({ headers, status: response.status, code: body.errors?.[0]?.extensions?.code }).toEqual({ headers, status: 400, code: 'BAD_REQUEST' });

@@ -204,9 +204,15 @@ export class InputFuzzer {
   }
 
   /** Argument sets for `field`: required arguments valid, then one leaf at a time spoiled. */
-  *variants(field: GraphQLField<unknown, unknown>): Generator<Variant> {
+  /** Valid values for the required arguments of `field`. */
+  baseArgs(field: GraphQLField<unknown, unknown>): Record<string, unknown> {
     const base: Record<string, unknown> = {};
     for (const arg of field.args) if (isNonNullType(arg.type)) base[arg.name] = this.valid(arg.type, arg.name, field.name);
+    return base;
+  }
+
+  *variants(field: GraphQLField<unknown, unknown>): Generator<Variant> {
+    const base = this.baseArgs(field);
     for (const arg of field.args) {
       const argBase = base[arg.name] ?? this.valid(arg.type, arg.name, field.name);
       for (const spoiled of this.spoil(arg.type, arg.name, field.name, argBase, arg.name, 0)) {
@@ -220,8 +226,7 @@ export class InputFuzzer {
    * every name and title of a mutation set to white space.
    */
   *withText(field: GraphQLField<unknown, unknown>, pick: (name: string, required: boolean) => boolean, value: string): Generator<Variant> {
-    const base: Record<string, unknown> = {};
-    for (const arg of field.args) if (isNonNullType(arg.type)) base[arg.name] = this.valid(arg.type, arg.name, field.name);
+    const base = this.baseArgs(field);
     for (const arg of field.args) {
       for (const found of this.textLeaves(arg.type, arg.name, field.name, base[arg.name], arg.name, pick, value, 0)) {
         yield { path: found.path, value, args: { ...base, [arg.name]: found.value } };
