@@ -227,18 +227,21 @@ describe('input fuzzing: every argument of every mutation and connection', () =>
     const fuzzer = new InputFuzzer(schema, baselineOf(fixture));
     const random = seeded(SEED);
     const { cases: all } = cases(schema, fuzzer, fixture);
-    const callers: { who: string; client: GraphQLClient; perLeaf: number }[] = [
-      { who: 'anonymous', client: t.client, perLeaf: FUZZ_ALL ? Infinity : 1 },
-      { who: 'user', client: user.client, perLeaf: FUZZ_ALL ? Infinity : 1 },
-      { who: 'secretariat', client: root.client, perLeaf: FUZZ_ALL ? Infinity : 1 },
+    // Arguments are checked after the access rule: a field refused to a caller with these codes on valid
+    // arguments answers every variant the same way, and the Secretariat reaches it anyway, so it is skipped.
+    const callers: { who: string; client: GraphQLClient; perLeaf: number; closedBy: string[] }[] = [
+      { who: 'anonymous', client: t.client, perLeaf: FUZZ_ALL ? Infinity : 1, closedBy: ['UNAUTHENTICATED'] },
+      { who: 'user', client: user.client, perLeaf: FUZZ_ALL ? Infinity : 1, closedBy: ['UNAUTHENTICATED', 'FORBIDDEN'] },
+      { who: 'secretariat', client: root.client, perLeaf: FUZZ_ALL ? Infinity : 1, closedBy: [] },
     ];
     const failures: string[] = [];
     let requests = 0;
     for (const caller of callers) {
       for (const c of all) {
-        // the access guard runs before any argument is looked at: a field closed to this caller is done
-        const probe = await caller.client.request(c.query, c.variables(c.base));
-        if (probe.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && !FUZZ_ALL) continue;
+        if (caller.closedBy.length && !FUZZ_ALL) {
+          const probe = await caller.client.request(c.query, c.variables(c.base));
+          if (probe.errors?.some((e) => caller.closedBy.includes(String(e.extensions?.code)))) continue;
+        }
         for (const variant of sample(c.variants, caller.perLeaf, random)) {
           requests += 1;
           const result = await caller.client.request(c.query, c.variables(variant.args));
@@ -250,8 +253,8 @@ describe('input fuzzing: every argument of every mutation and connection', () =>
       }
     }
     expect(failures).toEqual([]);
-    expect(requests).toBeGreaterThan(800);
+    expect(requests).toBeGreaterThan(500);
     // the process is still up and serving
     expect(await root.client.ok<{ me: { id: string } }>(`{ me { id } }`)).toEqual({ me: { id: root.id } });
-  }, FUZZ_ALL ? 3_600_000 : 120_000);
+  }, FUZZ_ALL ? 3_600_000 : 240_000);
 });
