@@ -68,6 +68,16 @@ describe('GraphQL over HTTP: malformed requests', () => {
     }
   });
 
+  it('answers hostile ids and formats on the export routes with a 4xx, never a 500', async () => {
+    const ids = ['not-a-uuid', '%00', 'a%00b', '%ED%A0%80', '00000000-0000-0000-0000-000000000000', 'x'.repeat(2000)];
+    const paths = ids.flatMap((id) => [`/documents/${id}/export?format=markdown`, `/comment-periods/${id}/comments?format=csv`, `/comment-periods/${id}/responses?format=markdown`]);
+    paths.push('/documents/00000000-0000-4000-8000-000000000000/export?format=%00', '/comment-periods/00000000-0000-4000-8000-000000000000/comments?format=x%00');
+    for (const path of paths) {
+      const response = await fetch(`${t.url}${path}`);
+      expect({ path, clientError: response.status >= 400 && response.status < 500 }).toEqual({ path, clientError: true });
+    }
+  });
+
   it('answers a query that does not parse with GRAPHQL_PARSE_FAILED and HTTP 400', async () => {
     const answer = await post(JSON.stringify({ query: '{ workstreams( }' }));
     expect(answer.status).toBe(400);
