@@ -3,6 +3,7 @@ import { type GraphQLField, type GraphQLSchema, getNamedType } from 'graphql';
 import { type GraphQLClient } from '@intersessional/testing';
 import { Given, type TestUser } from './support/given';
 import { type Baseline, InputFuzzer, type Variant, argumentLists, label, seeded, selectionFor } from './support/input-fuzzer';
+import { subscribe, subscriptionClient, waitFor } from './support/subscriptions';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const HOUR = 3600_000;
@@ -221,6 +222,21 @@ describe('input fuzzing: every argument of every mutation and connection', () =>
     }
     expect(accepted).toEqual([]);
     expect(checked).toBeGreaterThanOrEqual(40);
+  });
+
+  it('gives subscription arguments the same check (graphql-ws), with a stable code', async () => {
+    const socket = subscriptionClient(t.url, user.token);
+    try {
+      for (const id of ['\u0000', `${fixture.period}\u0000`, '\ud800', 'not-a-uuid', 'x'.repeat(5000)]) {
+        const sub = subscribe(socket.client, `subscription($id: ID!) { commentAdded(id: $id) { id } }`, { id });
+        await waitFor(() => sub.results.length > 0 || sub.error !== undefined || sub.completed, `an answer to commentAdded(${label(id)})`, 30_000);
+        const codes = [...sub.results.flatMap((r) => r.errors ?? []), ...(Array.isArray(sub.error) ? (sub.error as { extensions?: { code?: string } }[]) : [])].map((e) => e.extensions?.code);
+        expect({ id: label(id), codes }).toEqual({ id: label(id), codes: [expect.stringMatching(/^(BAD_USER_INPUT|NOT_FOUND)$/)] });
+        sub.unsubscribe();
+      }
+    } finally {
+      await socket.dispose();
+    }
   });
 
   it('answers every hostile value with a stable code, never an internal error, as anonymous, user and Secretariat', async () => {
