@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CollabServer, isCollabPath } from '@intersessional/collaboration';
+import { graphqlBodyErrors } from '@intersessional/graphql';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppOptions } from './app.module';
 import { NestPinoLogger } from './logging';
@@ -17,6 +18,8 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   // a hop count, not `true`: Express would then take the left-most X-Forwarded-For entry, which the client writes
   app.set('trust proxy', options.config.TRUST_PROXY);
   app.useBodyParser('json', { limit: '1mb' });
+  // a body the parser refuses gets a GraphQL-shaped error with a stable code on /graphql
+  app.use(graphqlBodyErrors('/graphql'));
   await app.init();
   // the sync socket shares the HTTP server, claiming /collab/* upgrades only
   app.get(CollabServer).attach(app.getHttpServer());

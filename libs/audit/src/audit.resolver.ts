@@ -17,7 +17,7 @@ export class AuditResolver {
     @Args() args: ConnectionArgs,
     @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter?: AuditLogFilter,
   ) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, ['serial']);
     const { rows, total } = await this.audit.list(filter ?? {}, page);
     return toConnection(rows, page, total, (row) => [Number(row.id)], toAuditEventModel);
   }

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Connection, ConnectionArgs, IsLanguageTag } from '@intersessional/graphql';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Connection, ConnectionArgs, IsLanguageTag, IsNotBlank, Trim } from '@intersessional/graphql';
 import { DocumentKind, DocumentStatus, DocumentVisibility } from './document.entity';
 
 @ObjectType('Document', { description: "A workstream's document, co-drafted live. Content is read through exports or the sync server." })
@@ -42,8 +42,9 @@ export class CreateDocumentInput {
   workstreamId!: string;
 
   @Field()
+  @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotBlank()
   @MaxLength(300)
   title!: string;
 
@@ -76,7 +77,9 @@ export class UpdateDocumentInput {
 
   @Field({ nullable: true })
   @IsOptional()
+  @Trim()
   @IsString()
+  @IsNotBlank()
   @MaxLength(300)
   title?: string;
 

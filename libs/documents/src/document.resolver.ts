@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentActor, OptionalActor, Public, SignedIn, isSecretariat } from '@intersessional/access';
-import { type RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
+import { BY_CREATION, type RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
 import { UserLoader, UserModel, toUserModel } from '@intersessional/identity';
 import { WorkstreamModel } from '@intersessional/workstreams';
 import { CreateDocumentInput, DocumentConnection, DocumentContributorModel, DocumentModel, DocumentsArgs, ImportMarkdownArgs, UpdateDocumentInput } from './document.model';
@@ -59,7 +59,7 @@ export class WorkstreamDocumentsResolver {
     @Args() args: DocumentsArgs,
     @OptionalActor() actor: Actor | null,
   ) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, BY_CREATION);
     const includeMembersOnly = isSecretariat(actor) || (await this.policy.roleIn(actor, workstream.id)) !== null;
     const query = { workstreamId: workstream.id, kind: args.kind, status: args.status, includeMembersOnly };
     const [rows, total] = await Promise.all([this.repository.page(query, page), this.repository.count(query)]);

@@ -3,6 +3,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString } from 'class-validator';
 import { type CursorValue, type PageRequest } from '@intersessional/database';
 import { badInput } from './app-error';
+import { isStorableText } from './storable-input';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -85,11 +86,31 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field: string): CursorValue[] {
+/**
+ * What each position of a list's cursor holds, in the order of its sort keys. A cursor is the
+ * client's input like any other: it is checked against its list's keys before it reaches SQL.
+ */
+export type CursorKey = 'timestamp' | 'uuid' | 'text' | 'serial';
+
+/** The most common keyset: creation time (milliseconds, ISO 8601) and id. */
+export const BY_CREATION: readonly CursorKey[] = ['timestamp', 'uuid'];
+
+const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_TEXT_KEY = 1000;
+
+const fits: Record<CursorKey, (value: unknown) => boolean> = {
+  timestamp: (v) => typeof v === 'string' && ISO_MILLIS.test(v) && !v.startsWith('0000') && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v,
+  uuid: (v) => typeof v === 'string' && UUID.test(v),
+  text: (v) => typeof v === 'string' && v.length <= MAX_TEXT_KEY && isStorableText(v),
+  serial: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0,
+};
+
+export function decodeCursor(cursor: string, field: string, keys: readonly CursorKey[]): CursorValue[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return parsed;
+    if (Array.isArray(parsed) && parsed.length === keys.length && keys.every((key, i) => fits[key](parsed[i]))) {
+      return parsed as CursorValue[];
     }
   } catch {
     // fall through to the error below
@@ -97,8 +118,8 @@ export function decodeCursor(cursor: string, field: string): CursorValue[] {
   throw badInput(field, 'is not a cursor from this list');
 }
 
-/** Validates Relay arguments and turns them into a keyset page request. */
-export function toPageRequest(args: ConnectionArgs): PageRequest {
+/** Validates Relay arguments and turns them into a keyset page request; `keys` describe the list's cursor. */
+export function toPageRequest(args: ConnectionArgs, keys: readonly CursorKey[]): PageRequest {
   if (args.first != null && args.last != null) throw badInput('last', 'cannot be combined with first');
   if (args.after != null && args.before != null) throw badInput('before', 'cannot be combined with after');
   const backward = args.last != null || (args.before != null && args.first == null);
@@ -111,7 +132,7 @@ export function toPageRequest(args: ConnectionArgs): PageRequest {
   return {
     limit: size,
     backward,
-    cursor: cursor == null ? undefined : decodeCursor(cursor, backward ? 'before' : 'after'),
+    cursor: cursor == null ? undefined : decodeCursor(cursor, backward ? 'before' : 'after', keys),
   };
 }
 
@@ -145,8 +166,8 @@ export function toConnection<Row, Node = Row>(
  * Paginates a small list held in memory (e.g. the 20–30 Dynamic Coalitions) with the same opaque
  * keyset cursors as database lists. `items` must be sorted ascending by `keyOf`.
  */
-export function paginateInMemory<T>(items: T[], args: ConnectionArgs, keyOf: (item: T) => CursorValue[]): ConnectionShape<T> {
-  const page = toPageRequest(args);
+export function paginateInMemory<T>(items: T[], args: ConnectionArgs, keys: readonly CursorKey[], keyOf: (item: T) => CursorValue[]): ConnectionShape<T> {
+  const page = toPageRequest(args, keys);
   const compare = (a: CursorValue[], b: CursorValue[]) => {
     for (let i = 0; i < a.length; i += 1) {
       const x = a[i] ?? '';

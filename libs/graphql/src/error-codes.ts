@@ -7,6 +7,10 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** A request that is no GraphQL operation: no query, a batch, a body that is not JSON (HTTP 400). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** A request body over the size limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   INVALID_TRANSITION: 'INVALID_TRANSITION',

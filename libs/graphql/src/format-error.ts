@@ -1,4 +1,4 @@
-import { type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './error-codes';
 
 /** Codes produced by the GraphQL layer itself (parse/validation/variables), safe to pass through. */
@@ -47,9 +47,27 @@ function unwrap(error: unknown): unknown {
   return current;
 }
 
-/** A GraphQL-layer code on an error that is not a GraphQLError means something threw unexpectedly. */
+/**
+ * Apollo's own request errors (a GET without a query, a batch, a body that is no operation): GraphQLError
+ * subclasses named after their class, thrown before any resolver. Matched by name too, because a
+ * second copy of `graphql` in the process would make `instanceof` fail.
+ */
+const APOLLO_REQUEST_ERRORS = new Set([
+  'BadRequestError',
+  'UserInputError',
+  'ValidationError',
+  'PersistedQueryNotFoundError',
+  'PersistedQueryNotSupportedError',
+  'OperationResolutionError',
+]);
+
+/**
+ * A GraphQL-layer code on an error that is not a GraphQLError (e.g. a Nest HttpException that
+ * @nestjs/graphql turned into BAD_REQUEST, with its internal message) means something threw unexpectedly.
+ */
 function isUnexpected(original: unknown): boolean {
-  return original instanceof Error && original.name !== 'GraphQLError';
+  if (!(original instanceof Error)) return false;
+  return !(original instanceof GraphQLError || original.name === 'GraphQLError' || APOLLO_REQUEST_ERRORS.has(original.name));
 }
 
 function withoutStack(extensions: GraphQLFormattedError['extensions']): Record<string, unknown> {

@@ -9,3 +9,6 @@ export * from './query-limits';
 export * from './request-context';
 export * from './validation';
 export * from './download';
+export * from './is-not-blank';
+export * from './storable-input';
+export * from './graphql-body-errors';

@@ -14,6 +14,7 @@ import {
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppError } from './app-error';
+import { DEFAULT_PAGE_SIZE } from './connection';
 import { ErrorCode } from './error-codes';
 
 export interface QueryLimits {
@@ -21,10 +22,18 @@ export interface QueryLimits {
   maxComplexity: number;
 }
 
-/** A list field costs its children times the page size asked for (Relay `first`/`last`). */
-const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const size = Number(args['first'] ?? args['last'] ?? 0);
-  return size > 0 ? 1 + childComplexity * size : undefined;
+/**
+ * A paged list field (one with Relay `first`/`last`) costs its children times the page it will
+ * really return: the size asked for, else the field's own default, else the default page size
+ * (what `toPageRequest` serves when both are left out). Leaving `first` out must not make a query
+ * cheaper than asking for the same page.
+ */
+const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const paged = field.args.some((a) => a.name === 'first' || a.name === 'last');
+  if (!paged) return undefined;
+  const asked = Number(args['first'] ?? args['last'] ?? DEFAULT_PAGE_SIZE);
+  const size = Number.isFinite(asked) && asked > 0 ? asked : DEFAULT_PAGE_SIZE;
+  return 1 + childComplexity * size;
 };
 
 export function selectionDepth(

@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { type Actor, CurrentActor, SignedIn } from '@intersessional/access';
-import { toConnection, toPageRequest } from '@intersessional/graphql';
+import { BY_CREATION, toConnection, toPageRequest } from '@intersessional/graphql';
 import { type NotificationEvent, fromNotificationEvent, toNotificationModel } from './notification.mapper';
 import { MarkNotificationsReadArgs, NotificationConnection, NotificationModel, NotificationsArgs } from './notification.model';
 import { NotificationService } from './notification.service';
@@ -13,7 +13,7 @@ export class NotificationResolver {
   @SignedIn()
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
   async notifications(@Args() args: NotificationsArgs, @CurrentActor() actor: Actor) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, BY_CREATION);
     const { rows, total } = await this.service.list(actor, args.unreadOnly ?? false, page);
     return toConnection(rows, page, total, (row) => [row.createdAt.toISOString(), row.id], toNotificationModel);
   }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsISO31661Alpha2, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Connection, ConnectionArgs, IsLanguageTag } from '@intersessional/graphql';
+import { Connection, ConnectionArgs, IsLanguageTag, IsNotBlank, Trim } from '@intersessional/graphql';
 import { StakeholderGroup } from '@intersessional/identity';
 import { AnchorKind, BodyFormat, CommentState, Disposition, SpeakingFor } from './comment.entity';
 
@@ -307,8 +307,10 @@ export class CommentAnchorInput {
 @InputType()
 export class GuestInput {
   @Field()
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotBlank()
   @MaxLength(200)
   name!: string;
 
@@ -318,8 +320,10 @@ export class GuestInput {
   email!: string;
 
   @Field()
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotBlank()
   @MaxLength(300)
   organisation!: string;
 
@@ -337,6 +341,7 @@ export class GuestInput {
 class CommentContentInput {
   @Field()
   @IsString()
+  @IsNotBlank()
   @MaxLength(20_000)
   body!: string;
 
@@ -355,7 +360,9 @@ class CommentContentInput {
 
   @Field(() => String, { nullable: true, description: 'For this comment; defaults to your profile.' })
   @IsOptional()
+  @Trim()
   @IsString()
+  @IsNotBlank({ message: 'must not be blank; leave it out to use your profile' })
   @MaxLength(300)
   organisation?: string;
 
@@ -413,6 +420,7 @@ export class EditCommentInput {
 
   @Field()
   @IsString()
+  @IsNotBlank()
   @MaxLength(20_000)
   body!: string;
 

@@ -2,7 +2,7 @@ import { Args, ArgsType, Context, Field, ID, Int, Mutation, Parent, Query, Resol
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { type Actor, CurrentActor, OptionalActor, Public, SignedIn } from '@intersessional/access';
 import { projectRange } from '@intersessional/document-schema';
-import { ConnectionArgs, type RequestContext, toConnection, toPageRequest } from '@intersessional/graphql';
+import { BY_CREATION, ConnectionArgs, IsNotBlank, type RequestContext, toConnection, toPageRequest } from '@intersessional/graphql';
 import { Client, type ClientInfo } from '@intersessional/identity';
 import { AnswerService } from '../answers/answer.service';
 import { ConsultationLoaders } from '../consultation.loaders';
@@ -43,6 +43,7 @@ class FlagArgs extends CommentIdArgs {
 class ModerationArgs extends CommentIdArgs {
   @Field({ description: 'Kept in the record.' })
   @IsString()
+  @IsNotBlank()
   @MaxLength(2000)
   reason!: string;
 }
@@ -55,6 +56,7 @@ class AnswerArgs extends CommentIdArgs {
 
   @Field({ description: 'The public response.' })
   @IsString()
+  @IsNotBlank()
   @MaxLength(20_000)
   response!: string;
 
@@ -74,6 +76,7 @@ class ApplySuggestionArgs extends CommentIdArgs {
   @Field(() => String, { nullable: true, description: 'Public response; a default one is recorded otherwise.' })
   @IsOptional()
   @IsString()
+  @IsNotBlank({ message: 'must not be blank; leave it out for the default response' })
   @MaxLength(20_000)
   response?: string;
 }
@@ -186,7 +189,7 @@ export class CommentResolver {
   @Public()
   @ResolveField(() => CommentConnection, { description: 'Replies, oldest first; load them when the reader opens the thread.' })
   async replies(@Parent() comment: CommentModel, @Args() args: RepliesArgs, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, BY_CREATION);
     const publicOnly = !(await this.facilitates(comment, actor, ctx));
     const viewer = actor?.userId ?? null;
     const [rows, total] = await Promise.all([this.rows.pageReplies(comment.id, publicOnly, viewer, page), this.rows.countReplies(comment.id, publicOnly, viewer)]);

@@ -1,7 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { Connection, ConnectionArgs } from '@intersessional/graphql';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { Connection, ConnectionArgs, IsNotBlank, Trim } from '@intersessional/graphql';
 import { ModerationMode, Participation, PeriodKind, PeriodStatus } from './comment-period.entity';
 
 @ObjectType('CommentPeriod', {
@@ -72,8 +72,9 @@ export const CommentPeriodConnection = Connection(CommentPeriodModel, 'CommentPe
 class PeriodSettingsInput {
   @Field({ nullable: true })
   @IsOptional()
+  @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotBlank()
   @MaxLength(300)
   title?: string;
 
@@ -88,6 +89,7 @@ class PeriodSettingsInput {
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
+  @IsNotBlank({ message: 'must not contain blank questions' })
   @MaxLength(2000, { each: true })
   guidingQuestions?: string[];
 
@@ -143,7 +145,9 @@ export class CreateCommentPeriodInput extends PeriodSettingsInput {
 
   @Field({ nullable: true, description: '…or a label to freeze the live draft as a new version now, e.g. "Draft for public comment".' })
   @IsOptional()
+  @Trim()
   @IsString()
+  @IsNotBlank()
   @MaxLength(200)
   freezeVersionLabel?: string;
 }

@@ -1,6 +1,6 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentActor, OptionalActor, Public, SignedIn } from '@intersessional/access';
-import { type RequestContext, badInput, toConnection, toPageRequest } from '@intersessional/graphql';
+import { BY_CREATION, type RequestContext, badInput, toConnection, toPageRequest } from '@intersessional/graphql';
 import type { PageRequest } from '@intersessional/database';
 import { DocumentModel } from '@intersessional/documents';
 import { WorkstreamModel } from '@intersessional/workstreams';
@@ -131,7 +131,7 @@ export class CommentPeriodResolver {
   @Public()
   @ResolveField(() => CommentConnection, { description: "One paragraph's comments, oldest first (0: the whole document). Replies load per comment." })
   async paragraphComments(@Parent() period: CommentPeriodModel, @Args() args: ParagraphCommentsArgs, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, BY_CREATION);
     const publicOnly = !(await this.loaders.canFacilitate(ctx.loaders, actor).load(period.workstreamId));
     const [rows, total] = await Promise.all([
       this.commentRows.pageOnParagraph(period.id, args.paragraph, publicOnly, page),
@@ -144,7 +144,7 @@ export class CommentPeriodResolver {
   @Public()
   @ResolveField(() => CommentConnection, { description: 'Top-level comments, oldest first.' })
   async comments(@Parent() period: CommentPeriodModel, @Args() args: CommentsFilterArgs, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, BY_CREATION);
     const facilitator = await this.loaders.canFacilitate(ctx.loaders, actor).load(period.workstreamId);
     const filter = facilitator
       ? { publicOnly: false, unanswered: args.unanswered, state: args.state, hidden: args.hidden, flagged: args.flagged, commenterKey: args.commenterKey }
@@ -157,7 +157,7 @@ export class CommentPeriodResolver {
   @Public()
   @ResolveField(() => CommenterSummaryConnection, { description: 'Who commented, by name, with their number of comments: the "comments by commenter" view.' })
   async commenters(@Parent() period: CommentPeriodModel, @Args() args: PeriodsArgs, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, ['text', 'text']);
     const publicOnly = !(await this.loaders.canFacilitate(ctx.loaders, actor).load(period.workstreamId));
     const [rows, total] = await Promise.all([this.commentRows.commenters(period.id, publicOnly, page), this.commentRows.countCommenters(period.id, publicOnly)]);
     return toConnection(rows, page, total, (r) => [r.sortName, r.key], (r) => ({ ...r, stakeholderGroup: r.stakeholderGroup as StakeholderGroup }));
@@ -191,7 +191,7 @@ export class WorkstreamPeriodsResolver {
   @Public()
   @ResolveField(() => CommentPeriodConnection, { description: 'Comment periods and calls for contributions, newest first.' })
   async commentPeriods(@Parent() workstream: WorkstreamModel, @Args() args: PeriodsArgs, @OptionalActor() actor: Actor | null) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, BY_CREATION);
     return periodConnection(this.periods, await this.periods.readablePage(actor, workstream.id, undefined, page), page);
   }
 }
@@ -204,7 +204,7 @@ export class DocumentPeriodsResolver {
   @Public()
   @ResolveField(() => CommentPeriodConnection, { description: 'Comment periods on this document, newest first.' })
   async commentPeriods(@Parent() document: DocumentModel, @Args() args: PeriodsArgs, @OptionalActor() actor: Actor | null) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, BY_CREATION);
     return periodConnection(this.periods, await this.periods.readablePage(actor, document.workstreamId, document.id, page), page);
   }
 }

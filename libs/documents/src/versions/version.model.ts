@@ -1,6 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { BlockChange } from './diff';
+import { IsNotBlank, Trim } from '@intersessional/graphql';
 
 @ObjectType('NumberedParagraph', { description: 'A textblock in reading order; headings have number 0.' })
 export class NumberedParagraphModel {
@@ -68,8 +69,9 @@ export class FreezeVersionArgs {
   documentId!: string;
 
   @Field({ description: 'E.g. "Draft I", "Draft for public comment", "Final".' })
+  @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotBlank()
   @MaxLength(120)
   label!: string;
 }

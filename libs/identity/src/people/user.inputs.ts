@@ -3,7 +3,6 @@ import {
   IsEmail,
   IsEnum,
   IsISO31661Alpha2,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -11,7 +10,7 @@ import {
 } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { PlatformRole } from '@intersessional/access';
-import { IsLanguageTag } from '@intersessional/graphql';
+import { IsLanguageTag, IsNotBlank, Trim } from '@intersessional/graphql';
 import { Gender, StakeholderGroup } from './stakeholder-group';
 import { AccountStatus } from './user.entity';
 
@@ -19,7 +18,9 @@ import { AccountStatus } from './user.entity';
 export class ProfileInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @Trim()
   @IsString()
+  @IsNotBlank({ message: 'must not be blank; send null for none' })
   @MaxLength(200)
   organisation?: string | null;
 
@@ -57,8 +58,9 @@ export class RegisterInput extends ProfileInput {
   password!: string;
 
   @Field()
+  @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotBlank()
   @MaxLength(120)
   displayName!: string;
 }
@@ -67,8 +69,9 @@ export class RegisterInput extends ProfileInput {
 export class UpdateProfileInput extends ProfileInput {
   @Field({ nullable: true })
   @IsOptional()
+  @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotBlank()
   @MaxLength(120)
   displayName?: string;
 }

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { isUUID } from 'class-validator';
 import { type Actor, CurrentActor, OptionalActor, PlatformRole, PlatformRoles, Public, SignedIn, isSecretariat } from '@intersessional/access';
-import { ConnectionArgs, type RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
+import { ConnectionArgs, BY_CREATION, type RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
 import { AccountService } from '../accounts/account.service';
 import { Gender } from './stakeholder-group';
 import { AccountStatus } from './user.entity';
@@ -38,7 +38,7 @@ export class UserResolver {
   @PlatformRoles(PlatformRole.SECRETARIAT)
   @Query(() => UserConnection, { description: 'All accounts, newest first (Secretariat).' })
   async users(@Args() args: ConnectionArgs, @Args('filter', { type: () => UserFilter, nullable: true }) filter?: UserFilter) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, BY_CREATION);
     const query = filter ?? {};
     const [rows, total] = await Promise.all([this.userRepository.page(query, page), this.userRepository.countMatching(query)]);
     return toConnection(rows, page, total, (u) => [u.createdAt.toISOString(), u.id], toUserModel);

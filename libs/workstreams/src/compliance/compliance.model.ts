@@ -1,8 +1,9 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, IsUrl, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { WorkstreamModel } from '../workstream/workstream.model';
 import { ComplianceCriterion } from './compliance';
 import { DcFilingKind } from './dc-filing.entity';
+import { IsNotBlank, Trim } from '@intersessional/graphql';
 
 @ObjectType('ComplianceCriterionResult')
 export class CriterionResultModel {
@@ -87,8 +88,9 @@ export class FileDcRecordInput {
   year!: number;
 
   @Field()
+  @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotBlank()
   @MaxLength(300)
   title!: string;
 

@@ -25,7 +25,7 @@ export class ComplianceResolver {
   @Query(() => DcComplianceConnection, { description: 'Every proposed, active and inactive DC against the minimum requirements.' })
   async dcComplianceReport(@Args() args: ConnectionArgs, @Args() { reportingYear }: ReportingYearArgs) {
     const reports = await this.complianceService.allDynamicCoalitions(reportingYear ?? defaultReportingYear());
-    return paginateInMemory(reports.map(toComplianceModel), args, (r) => [r.workstream.name.toLowerCase(), r.workstream.id]);
+    return paginateInMemory(reports.map(toComplianceModel), args, ['text', 'uuid'], (r) => [r.workstream.name.toLowerCase(), r.workstream.id]);
   }
 
   @PlatformRoles(PlatformRole.SECRETARIAT)

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentActor, Public, SignedIn } from '@intersessional/access';
-import { ConnectionArgs, type RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
+import { ConnectionArgs, BY_CREATION, type RequestContext, notFound, toConnection, toPageRequest } from '@intersessional/graphql';
 import { UserLoader, UserModel, toUserModel } from '@intersessional/identity';
 import { toWorkstreamModel } from '../workstream/workstream.mapper';
 import { WorkstreamModel } from '../workstream/workstream.model';
@@ -31,7 +31,7 @@ export class MembershipResolver {
   @SignedIn()
   @Query(() => MembershipConnection, { description: 'Your memberships and pending requests, newest first.' })
   async myMemberships(@Args() args: ConnectionArgs, @CurrentActor() actor: Actor) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, BY_CREATION);
     const [rows, total] = await Promise.all([
       this.memberships.pageOfUser(actor.userId, page),
       this.memberships.countOfUser(actor.userId),

@@ -1,6 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, OptionalActor, Public } from '@intersessional/access';
-import { type RequestContext, forbidden, toConnection, toPageRequest } from '@intersessional/graphql';
+import { BY_CREATION, type RequestContext, forbidden, toConnection, toPageRequest } from '@intersessional/graphql';
 import { WorkstreamModel } from '../workstream/workstream.model';
 import { WorkstreamLoaders } from '../workstreams.loaders';
 import { MembershipStatus } from './membership.entity';
@@ -29,7 +29,7 @@ export class WorkstreamMembersResolver {
     @OptionalActor() actor: Actor | null,
     @Context() ctx: RequestContext,
   ) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, BY_CREATION);
     const query = { status: args.status ?? MembershipStatus.ACTIVE, role: args.role };
     if (query.status === MembershipStatus.PENDING && !(await this.policy.canManage(actor, workstream.id))) {
       throw forbidden('Only facilitators and the Secretariat see pending requests.');

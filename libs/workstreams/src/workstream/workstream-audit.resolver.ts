@@ -17,7 +17,7 @@ export class WorkstreamAuditResolver {
   @ResolveField(() => AuditEventConnection, { description: "This workstream's audit log, newest first (facilitators, Secretariat)." })
   async auditLog(@Parent() workstream: WorkstreamModel, @Args() args: ConnectionArgs, @CurrentActor() actor: Actor) {
     await this.policy.assertCanManage(actor, workstream.id);
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, ['serial']);
     const { rows, total } = await this.audit.list({ workstreamId: workstream.id }, page);
     return toConnection(rows, page, total, (row) => [Number(row.id)], toAuditEventModel);
   }

@@ -4,7 +4,6 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,14 +14,16 @@ import {
   Min,
 } from 'class-validator';
 import { JoinPolicy, WorkstreamKind, WorkstreamStatus } from './workstream-kind';
+import { IsNotBlank, Trim } from '@intersessional/graphql';
 
 const WEB_URL = { protocols: ['http', 'https'], require_protocol: true };
 
 @InputType({ isAbstract: true })
 class WorkstreamDetailsInput {
   @Field()
+  @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotBlank()
   @MaxLength(160)
   name!: string;
 
@@ -41,8 +42,9 @@ class WorkstreamDetailsInput {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
+  @Trim()
   @IsString({ each: true })
-  @IsNotEmpty({ each: true, message: 'must not contain empty topics' })
+  @IsNotBlank({ message: 'must not contain blank topics' })
   @MaxLength(60, { each: true })
   topics?: string[];
 
@@ -87,7 +89,7 @@ export class CreateWorkstreamInput extends WorkstreamDetailsInput {
 export class ProposeDynamicCoalitionInput extends WorkstreamDetailsInput {
   @Field({ description: 'What the coalition is for and how it will work.' })
   @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotBlank()
   @MaxLength(10000)
   statementOfPurpose!: string;
 }
@@ -106,7 +108,7 @@ export class UpdateWorkstreamInput extends PartialType(PickType(WorkstreamDetail
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
+  @IsNotBlank()
   @MaxLength(10000)
   statementOfPurpose?: string;
 }

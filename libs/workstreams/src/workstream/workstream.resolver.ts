@@ -21,7 +21,7 @@ export class WorkstreamResolver {
   @Public()
   @Query(() => WorkstreamConnection, { description: 'BPFs, PNs and DCs, alphabetical; filter by kind, status, topic, text, cycle.' })
   async workstreams(@Args() args: ConnectionArgs, @Args('filter', { type: () => WorkstreamFilter, nullable: true }) filter?: WorkstreamFilter) {
-    const page = toPageRequest(args);
+    const page = toPageRequest(args, ['text', 'uuid']);
     const query = filter ?? {};
     const [rows, total] = await Promise.all([this.repository.page(query, page), this.repository.count(query)]);
     return toConnection(rows, page, total, (w) => [w.name.toLowerCase(), w.id], toWorkstreamModel);
