@@ -23,6 +23,10 @@ import { CommentPeriodService } from './period/comment-period.service';
 import { PeriodScheduler } from './period/period-scheduler';
 import { ExportController } from './export/export.controller';
 import { ExportRepository } from './export/export.repository';
+import { GuestCommentResolver } from './guest/guest-comment.resolver';
+import { GuestCommentService } from './guest/guest-comment.service';
+import { GuestReceiptRepository } from './guest/guest-receipt.repository';
+import { GuestReceipts } from './guest/guest-receipts';
 import { SynthesisRepository } from './synthesis/synthesis.repository';
 import { SynthesisService } from './synthesis/synthesis.service';
 
@@ -52,6 +56,10 @@ import { SynthesisService } from './synthesis/synthesis.service';
     SynthesisRepository,
     SynthesisService,
     ExportRepository,
+    GuestReceiptRepository,
+    GuestReceipts,
+    GuestCommentService,
+    GuestCommentResolver,
   ],
   exports: [ConsultationEvents, CommentPeriodService, CommentService, PeriodScheduler],
 })
