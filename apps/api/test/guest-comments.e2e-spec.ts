@@ -67,7 +67,7 @@ describe('guests get a receipt and a private link to their comment', () => {
     ).createCommentPeriod;
     periodId = period.id;
     closesAt = period.closesAt;
-  });
+  }, 180_000);
   afterEach(() => t.app.get(Clock).travelTo(new Date()));
   afterAll(async () => {
     await t.close();

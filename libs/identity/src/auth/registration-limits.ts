@@ -7,5 +7,5 @@ import type { RateLimitRule } from '@intersessional/rate-limit';
  */
 export const registrationLimits = (config: Pick<AppConfig, 'REGISTRATIONS_PER_ADDRESS_PER_HOUR'>): { perAddress: RateLimitRule; perEmail: RateLimitRule } => ({
   perAddress: { points: config.REGISTRATIONS_PER_ADDRESS_PER_HOUR, windowSeconds: 3600 },
-  perEmail: { points: 5, windowSeconds: 3600 },
+  perEmail: { points: 10, windowSeconds: 3600 },
 });
