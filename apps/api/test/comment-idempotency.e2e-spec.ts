@@ -99,7 +99,7 @@ describe('a double-click makes one comment: submissions carry a client key', () 
     } finally {
       await two.close();
     }
-  });
+  }, 180_000);
 
   it('a later repeat gets the first comment back; the same key with other content is CONFLICT and writes nothing', async () => {
     const clientKey = randomUUID();
