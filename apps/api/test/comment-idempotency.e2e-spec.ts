@@ -15,13 +15,14 @@ describe('a double-click makes one comment: submissions carry a client key', () 
   let bpf: { id: string; facilitator: TestUser };
   let commenter: TestUser;
   let periodId: string;
+  let documentId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     given = new Given(t);
     bpf = await given.workstream('BPF', { joinPolicy: 'OPEN' });
     commenter = await given.user();
-    const documentId = (
+    documentId = (
       await bpf.facilitator.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
         input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: 'First paragraph.\n\nSecond paragraph.' },
       })
@@ -119,6 +120,20 @@ describe('a double-click makes one comment: submissions carry a client key', () 
     const theirs = idsOf([await submitWith(someoneElse.client, content('Same words.', { clientKey }))], 'submitComment')[0];
     expect(theirs).not.toBe(mine);
     expect(await rowsWithKey(clientKey)).toBe(2);
+  });
+
+  it('a facilitator’s double-click on "open for comment" makes one period and freezes one version', async () => {
+    const clientKey = randomUUID();
+    const count = async (sql: string) => Number(((await t.dataSource.query(sql, [documentId])) as { n: string }[])[0]?.n);
+    const versionsBefore = await count(`SELECT count(*) AS n FROM document_versions WHERE document_id = $1`);
+    const CREATE = `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id } }`;
+    const input = { documentId, freezeVersionLabel: 'Draft II', title: 'Second round', timeZone: 'UTC', opensAt: new Date(Date.now() + HOUR).toISOString(), closesAt: new Date(Date.now() + 9 * 24 * HOUR).toISOString(), clientKey };
+    const answers = (await Promise.all(Array.from({ length: 5 }, () => bpf.facilitator.client.request(CREATE, { input })))) as Answer[];
+    expect(new Set(idsOf(answers, 'createCommentPeriod')).size).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM document_versions WHERE document_id = $1`)).toBe(versionsBefore + 1);
+    expect(await count(`SELECT count(*) AS n FROM comment_periods WHERE document_id = $1 AND title = 'Second round'`)).toBe(1);
+    const other = (await bpf.facilitator.client.request(CREATE, { input: { ...input, title: 'Another round' } })) as Answer;
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'clientKey' });
   });
 
   it('without a key every submission is a new comment, as before', async () => {

@@ -12,6 +12,9 @@ export class SubmissionReceipts1732413000000 implements MigrationInterface {
     await db.query(`
       CREATE UNIQUE INDEX comments_client_key_idx ON comments (period_id, (coalesce(author_id::text, lower(guest_email))), client_key)
        WHERE client_key IS NOT NULL`);
+    // The same for a facilitator's double-click on "open for comment" (which may also freeze a version).
+    await db.query(`ALTER TABLE comment_periods ADD COLUMN client_key uuid`);
+    await db.query(`CREATE UNIQUE INDEX comment_periods_client_key_idx ON comment_periods (created_by, client_key) WHERE client_key IS NOT NULL`);
     // A guest's receipt: a tracking number to quote, and the SHA-256 of the secret in their private
     // link (the secret itself is only ever in the e-mail).
     await db.query(`
@@ -25,6 +28,8 @@ export class SubmissionReceipts1732413000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE guest_comment_receipts`);
+    await db.query(`DROP INDEX comment_periods_client_key_idx`);
+    await db.query(`ALTER TABLE comment_periods DROP COLUMN client_key`);
     await db.query(`DROP INDEX comments_client_key_idx`);
     await db.query(`ALTER TABLE comments DROP COLUMN client_key`);
   }
