@@ -194,7 +194,6 @@ export class CommentService {
 
   /** The author changes the text (and suggestion) while the period is open; every earlier text is kept. */
   async edit(actor: Actor, id: string, body: string, suggestion: string | null | undefined): Promise<CommentEntity> {
-    this.checkBody(body);
     return this.db.transaction(async () => this.revise(await this.ownForChange(actor, id), body, suggestion));
   }
 
