@@ -10,6 +10,14 @@ export function createLogger(level: LevelWithSilent): Logger {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 /**
+ * GraphQL over GET carries its variables in the query string, and some are secrets (a guest's private
+ * link token): the logged URL keeps the path and the query but never the variables.
+ */
+export function loggableUrl(url: string): string {
+  return url.replace(/([?&]variables=)[^&]*/gi, '$1[removed]');
+}
+
+/**
  * One JSON line per request with a request id: taken from `X-Request-Id` when the caller (or a proxy)
  * sent a sane one, generated otherwise, and echoed back in the response header.
  */
@@ -24,7 +32,7 @@ export function httpLogger(logger: Logger) {
     },
     autoLogging: { ignore: (req) => req.url === '/health/live' },
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });

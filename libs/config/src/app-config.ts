@@ -42,6 +42,11 @@ export const configSchema = z
     TRUST_PROXY: z
       .union([z.coerce.number().int().min(0).max(10), booleanString.transform((trusted) => (trusted ? 1 : 0))])
       .default(0),
+    // Per-address ceilings are high because a venue's Wi-Fi or a proxy puts a whole room behind one
+    // address; each person is limited by account or e-mail instead.
+    COMMENTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(300),
+    GUEST_COMMENTS_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(10),
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(300),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),

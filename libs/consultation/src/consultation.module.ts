@@ -26,6 +26,10 @@ import { PeriodScheduler } from './period/period-scheduler';
 import { PublicDocumentRule } from './period/public-document-rule';
 import { ExportController } from './export/export.controller';
 import { ExportRepository } from './export/export.repository';
+import { GuestCommentResolver } from './guest/guest-comment.resolver';
+import { GuestCommentService } from './guest/guest-comment.service';
+import { GuestReceiptRepository } from './guest/guest-receipt.repository';
+import { GuestReceipts } from './guest/guest-receipts';
 import { SynthesisRepository } from './synthesis/synthesis.repository';
 import { SynthesisService } from './synthesis/synthesis.service';
 
@@ -58,6 +62,10 @@ import { SynthesisService } from './synthesis/synthesis.service';
     SynthesisRepository,
     SynthesisService,
     ExportRepository,
+    GuestReceiptRepository,
+    GuestReceipts,
+    GuestCommentService,
+    GuestCommentResolver,
   ],
   exports: [ConsultationEvents, CommentPeriodService, CommentService, PeriodScheduler],
 })

@@ -59,6 +59,19 @@ export class ConsultationNotifier {
     );
   }
 
+  /** A guest's receipt: what they sent, its tracking number and their private link (e-mail only). */
+  async guestReceipt(period: CommentPeriodEntity, comment: CommentEntity, trackingNumber: string, privateLink: string): Promise<void> {
+    if (!comment.guestEmail) return;
+    const what = comment.parentId ? 'reply' : 'comment';
+    const body = [
+      `Thank you for your ${what} on "${period.title}". Its tracking number is ${trackingNumber}; quote it if you write to the facilitators.`,
+      comment.state === 'PENDING' ? `A moderator reads guests' ${what}s before they are published.` : '',
+      `With the private link below you can see your ${what}, change or withdraw it while the period is open, and read the facilitators' answer later. Keep the link to yourself: whoever has it can change your ${what}.`,
+      `You wrote:\n\n${excerpt(comment.body, 500)}`,
+    ].filter(Boolean).join('\n\n');
+    await this.notifications.email({ address: comment.guestEmail, name: comment.commenterName }, `Your ${what} on ${period.title}: ${trackingNumber}`, body, privateLink);
+  }
+
   /** A published comment edited into the queue: the facilitators must look at it again. */
   async editHeld(period: CommentPeriodEntity, comment: CommentEntity): Promise<void> {
     const facilitators = (await this.memberships.activeWithRoles(period.workstreamId, FACILITATORS)).filter((id) => id !== comment.authorId);

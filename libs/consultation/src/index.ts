@@ -1,6 +1,8 @@
 import { CommentEntity, CommentFlagEntity, CommentRevisionEntity } from './comment/comment.entity';
 import { Consultation1732409000000 } from './migrations/1732409000000-consultation';
 import { CommentDisclosure1732412000000 } from './migrations/1732412000000-comment-disclosure';
+import { SubmissionReceipts1732413000000 } from './migrations/1732413000000-submission-receipts';
+import { GuestReceiptEntity } from './guest/guest-receipt.entity';
 import { CommentPeriodEntity } from './period/comment-period.entity';
 
 export * from './comment/comment.entity';
@@ -12,5 +14,5 @@ export * from './period/comment-period.entity';
 export * from './period/comment-period.service';
 export * from './period/period-scheduler';
 
-export const consultationEntities = [CommentPeriodEntity, CommentEntity, CommentRevisionEntity, CommentFlagEntity];
-export const consultationMigrations = [Consultation1732409000000, CommentDisclosure1732412000000];
+export const consultationEntities = [CommentPeriodEntity, CommentEntity, CommentRevisionEntity, CommentFlagEntity, GuestReceiptEntity];
+export const consultationMigrations = [Consultation1732409000000, CommentDisclosure1732412000000, SubmissionReceipts1732413000000];

@@ -71,11 +71,13 @@ export class NotificationService {
 
   /**
    * Queues an e-mail to anyone, account or not (guests), in the caller's transaction if there is one.
-   * The outbox sends it after the commit, retrying failures. Returns the outbox id.
+   * The outbox sends it after the commit, retrying failures. Returns the outbox id. A `link` (a
+   * web-app path, made absolute with WEB_URL) is added under the text, as in notification e-mail.
    */
-  async email(to: MailRecipient, subject: string, text: string): Promise<string> {
+  async email(to: MailRecipient, subject: string, text: string, link?: string): Promise<string> {
     if (!isEmail(to.address)) throw new RangeError(`not an e-mail address: ${to.address}`);
-    const ids = await this.mail.enqueue([{ toAddress: to.address, toName: to.name ?? null, subject, textBody: text, htmlBody: null }]);
+    const textBody = link ? notificationMailText({ body: text, link }, this.config.WEB_URL) : text;
+    const ids = await this.mail.enqueue([{ toAddress: to.address, toName: to.name ?? null, subject, textBody, htmlBody: null }]);
     this.db.afterCommit(() => this.outbox.wake());
     return ids[0] ?? '';
   }

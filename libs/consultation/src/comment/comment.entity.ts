@@ -194,6 +194,10 @@ export class CommentEntity {
   @Column({ type: 'int' })
   revision!: number;
 
+  /** The client's key for the form that sent it: a repeat with the same key finds this comment. */
+  @Column({ name: 'client_key', type: 'uuid', nullable: true })
+  clientKey!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

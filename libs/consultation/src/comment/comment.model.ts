@@ -185,6 +185,9 @@ export class CommentModel {
 
   @Field(() => GraphQLISODateTime)
   updatedAt!: Date;
+
+  /** Set where the viewer is the guest themselves (their submission, their private link); see GuestCommentResolver. */
+  trackingNumber?: string | null;
 }
 
 export const CommentConnection = Connection(CommentModel, 'Comment');
@@ -385,6 +388,15 @@ class CommentContentInput {
   @ValidateNested()
   @Type(() => GuestInput)
   guest?: GuestInput;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A UUID the client makes once per form. Sending the same key again (a double-click, a retry) returns the first comment instead of making another; the same key with different content is CONFLICT.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  clientKey?: string;
 }
 
 @InputType()

@@ -43,8 +43,23 @@ export const COMMENTER_KEY_SQL = `coalesce(c.author_id::text, 'guest-' || md5(c.
 export class CommentRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(comment: NewComment, paragraphs: number[]): Promise<CommentEntity> {
-    const saved = await this.db.manager.save(this.db.manager.create(CommentEntity, { ...comment, revision: 1 }));
+  /**
+   * Null when a comment with the same client key from the same commenter exists in the period (see
+   * findByClientKey): the unique index decides, so two identical requests at the same moment, on one
+   * instance or two, make one comment. A concurrent twin waits for the first to commit, then yields.
+   */
+  async insert(comment: NewComment, paragraphs: number[]): Promise<CommentEntity | null> {
+    const inserted = await this.db.manager
+      .createQueryBuilder()
+      .insert()
+      .into(CommentEntity)
+      .values({ ...comment, revision: 1 })
+      .orIgnore() // ON CONFLICT DO NOTHING: the only unique key a new row can hit is comments_client_key_idx
+      .returning('id')
+      .execute();
+    const id = (inserted.raw as { id: string }[])[0]?.id;
+    if (!id) return null;
+    const saved = await this.db.manager.findOneByOrFail(CommentEntity, { id });
     if (!saved.parentId) {
       await this.db.manager.query(
         `INSERT INTO comment_paragraphs (period_id, paragraph, created_at, comment_id, public)
@@ -57,6 +72,15 @@ export class CommentRepository {
 
   findById(id: string): Promise<CommentEntity | null> {
     return this.db.manager.findOneBy(CommentEntity, { id });
+  }
+
+  /** The comment a commenter (account, or guest e-mail) made in a period with a client key. */
+  findByClientKey(periodId: string, commenter: { authorId: string | null; guestEmail: string | null }, clientKey: string): Promise<CommentEntity | null> {
+    return this.db.manager
+      .createQueryBuilder(CommentEntity, 'c')
+      .where('c.period_id = :periodId AND c.client_key = :clientKey', { periodId, clientKey })
+      .andWhere('coalesce(c.author_id::text, lower(c.guest_email)) = :who', { who: commenter.authorId ?? commenter.guestEmail?.toLowerCase() ?? '' })
+      .getOne();
   }
 
   findByIds(ids: readonly string[]): Promise<CommentEntity[]> {

@@ -24,7 +24,7 @@ import {
   SubmitCommentInput,
 } from './comment.model';
 import { CommentRepository } from './comment.repository';
-import { CommentService } from './comment.service';
+import { CommentService, type Submitted } from './comment.service';
 
 @ArgsType()
 class FlagArgs extends CommentIdArgs {
@@ -84,6 +84,9 @@ class ApplySuggestionArgs extends CommentIdArgs {
 @ArgsType()
 class RepliesArgs extends ConnectionArgs {}
 
+/** A guest sees their tracking number in the answer to their submission. */
+const toSubmittedModel = ({ comment, trackingNumber }: Submitted): CommentModel => ({ ...toCommentModel(comment), trackingNumber });
+
 @Resolver(() => CommentModel)
 export class CommentResolver {
   constructor(
@@ -105,14 +108,14 @@ export class CommentResolver {
   @Public()
   @Mutation(() => CommentModel, { description: 'Comments on a passage, paragraphs or the whole document, optionally suggesting new wording.' })
   async submitComment(@Args('input') input: SubmitCommentInput, @OptionalActor() actor: Actor | null, @Client() client: ClientInfo) {
-    return toCommentModel(await this.comments.submit(actor, input, { ip: client.ip }));
+    return toSubmittedModel(await this.comments.submit(actor, input, { ip: client.ip }));
   }
 
   /** Policy: anyone who may comment, while the period is open; facilitators (official replies) at any time. */
   @Public()
   @Mutation(() => CommentModel)
   async replyToComment(@Args('input') { commentId, ...content }: ReplyInput, @OptionalActor() actor: Actor | null, @Client() client: ClientInfo) {
-    return toCommentModel(await this.comments.reply(actor, commentId, content, { ip: client.ip }));
+    return toSubmittedModel(await this.comments.reply(actor, commentId, content, { ip: client.ip }));
   }
 
   /** Policy: the author, while the period is open. */

@@ -92,6 +92,10 @@ export class CommentPeriodEntity {
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;
 
+  /** The client's key for the form that created it: a repeat with the same key finds this period. */
+  @Column({ name: 'client_key', type: 'uuid', nullable: true })
+  clientKey!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

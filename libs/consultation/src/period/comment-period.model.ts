@@ -68,6 +68,8 @@ export class CommentPeriodModel {
 
 export const CommentPeriodConnection = Connection(CommentPeriodModel, 'CommentPeriod');
 
+const CLIENT_KEY = 'A UUID the client makes once per form: the same key again (a double-click, a retry) returns the first period instead of making another.';
+
 @InputType({ isAbstract: true })
 class PeriodSettingsInput {
   @Field({ nullable: true })
@@ -150,6 +152,11 @@ export class CreateCommentPeriodInput extends PeriodSettingsInput {
   @IsNotBlank()
   @MaxLength(200)
   freezeVersionLabel?: string;
+
+  @Field(() => String, { nullable: true, description: CLIENT_KEY })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  clientKey?: string;
 }
 
 @InputType()
@@ -157,6 +164,11 @@ export class CreateCallForContributionsInput extends PeriodSettingsInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'must be a workstream id' })
   workstreamId!: string;
+
+  @Field(() => String, { nullable: true, description: CLIENT_KEY })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  clientKey?: string;
 }
 
 @InputType()

@@ -39,6 +39,18 @@ export class CommentPeriodRepository {
     return this.db.manager.createQueryBuilder(CommentPeriodEntity, 'p').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
   }
 
+  /**
+   * Waits for any twin request with the same client key (another click, another instance) to finish,
+   * so the lookup that follows sees its period; the unique index on (created_by, client_key) backs it.
+   */
+  async lockClientKey(userId: string, clientKey: string): Promise<void> {
+    await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtext('comment_period.client_key:' || $1 || ':' || $2))`, [userId, clientKey]);
+  }
+
+  findByClientKey(userId: string, clientKey: string): Promise<CommentPeriodEntity | null> {
+    return this.db.manager.findOneBy(CommentPeriodEntity, { createdBy: userId, clientKey });
+  }
+
   insert(period: NewPeriod): Promise<CommentPeriodEntity> {
     return this.db.manager.save(this.db.manager.create(CommentPeriodEntity, { ...period, synthesisPublishedAt: null, synthesisNote: null }));
   }

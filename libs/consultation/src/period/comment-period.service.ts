@@ -4,7 +4,7 @@ import type { Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
 import { Clock, Database, type PageRequest } from '@intersessional/database';
 import { DocumentPolicy, DocumentRepository, VersionService } from '@intersessional/documents';
-import { badInput, invalidTransition, notFound } from '@intersessional/graphql';
+import { badInput, conflict, invalidTransition, notFound } from '@intersessional/graphql';
 import { WorkstreamRepository } from '@intersessional/workstreams';
 import { CommentRepository } from '../comment/comment.repository';
 import { periodClosed, periodNotOpen, unansweredComments } from '../consultation.errors';
@@ -35,11 +35,13 @@ export interface NewDocumentPeriod extends PeriodSettings {
   freezeVersionLabel?: string;
   /** Schedule at once (otherwise it stays a draft the facilitators can still change). */
   schedule?: boolean;
+  clientKey?: string | null;
 }
 
 export interface NewCall extends PeriodSettings {
   workstreamId: string;
   schedule?: boolean;
+  clientKey?: string | null;
 }
 
 /** Comment periods and calls for contributions: create, schedule, change, extend, close early, publish. */
@@ -102,6 +104,8 @@ export class CommentPeriodService {
 
   async createOnDocument(actor: Actor, input: NewDocumentPeriod): Promise<CommentPeriodEntity> {
     return this.db.transaction(async () => {
+      const first = await this.createdBefore(actor, input.clientKey, (p) => p.documentId === input.documentId && p.title === input.title.trim());
+      if (first) return first;
       const document = isUUID(input.documentId) ? await this.documents.findById(input.documentId) : null;
       if (!document) throw notFound('Document', input.documentId);
       await this.documentPolicy.assertCanRead(actor, document);
@@ -123,15 +127,31 @@ export class CommentPeriodService {
 
   async createCall(actor: Actor, input: NewCall): Promise<CommentPeriodEntity> {
     return this.db.transaction(async () => {
+      const first = await this.createdBefore(actor, input.clientKey, (p) => p.workstreamId === input.workstreamId && p.documentId === null && p.title === input.title.trim());
+      if (first) return first;
       if (!isUUID(input.workstreamId) || !(await this.workstreams.findById(input.workstreamId))) throw notFound('Workstream', input.workstreamId);
       await this.policy.assertCanFacilitate(actor, input.workstreamId);
       return this.insert(actor, { ...input, kind: PeriodKind.CALL_FOR_CONTRIBUTIONS, documentId: null, versionId: null });
     });
   }
 
+  /**
+   * The period this person already created with `clientKey` (a double-click, a retry), or null; the
+   * same key for a different period is CONFLICT. Call first in the creating transaction.
+   */
+  private async createdBefore(actor: Actor, clientKey: string | null | undefined, same: (first: CommentPeriodEntity) => boolean): Promise<CommentPeriodEntity | null> {
+    if (!clientKey) return null;
+    await this.periods.lockClientKey(actor.userId, clientKey);
+    const first = await this.periods.findByClientKey(actor.userId, clientKey);
+    if (first && !same(first)) {
+      throw conflict('This client key was already used for a different period; make a new key for each new period.', { field: 'clientKey', periodId: first.id });
+    }
+    return first;
+  }
+
   private async insert(
     actor: Actor,
-    input: PeriodSettings & { kind: PeriodKind; workstreamId: string; documentId: string | null; versionId: string | null; schedule?: boolean },
+    input: PeriodSettings & { kind: PeriodKind; workstreamId: string; documentId: string | null; versionId: string | null; schedule?: boolean; clientKey?: string | null },
   ): Promise<CommentPeriodEntity> {
     const settings = this.validated(input);
     const period = await this.periods.insert({
@@ -142,6 +162,7 @@ export class CommentPeriodService {
       versionId: input.versionId,
       scheduledAt: input.schedule ? this.scheduleTime(settings.closesAt) : null,
       createdBy: actor.userId,
+      clientKey: input.clientKey ?? null,
     });
     await this.record(actor, period, 'comment_period.created', { after: this.snapshot(period) });
     return period;

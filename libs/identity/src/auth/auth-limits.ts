@@ -25,5 +25,3 @@ export function signInDelayMs(failures: number, maxMs: number): number {
 
 /** Wrong current passwords on `changePassword`: a stolen access token must not give unlimited guesses. */
 export const PASSWORD_CHECKS_PER_ACCOUNT: RateLimitRule = { points: 10, windowSeconds: 15 * 60 };
-
-export const REGISTER_PER_IP: RateLimitRule = { points: 10, windowSeconds: 60 * 60 };

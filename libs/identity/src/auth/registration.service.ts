@@ -1,14 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@intersessional/audit';
+import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { Database } from '@intersessional/database';
 import { conflict } from '@intersessional/graphql';
 import { RateLimitService } from '@intersessional/rate-limit';
 import { PlatformRole } from '@intersessional/access';
 import { type ProfileFields, normaliseEmail, profileSnapshot } from '../people/profile';
 import { UserRepository } from '../people/user.repository';
-import { REGISTER_PER_IP } from './auth-limits';
 import { type ClientInfo } from './client-info';
 import { PasswordService } from './password.service';
+import { registrationLimits } from './registration-limits';
 import { type IssuedSession, SessionIssuer } from './session-issuer.service';
 
 export interface Registration extends ProfileFields {
@@ -26,11 +27,17 @@ export class RegistrationService {
     private readonly issuer: SessionIssuer,
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.rules = registrationLimits(config);
+  }
+
+  private readonly rules: ReturnType<typeof registrationLimits>;
 
   async register(input: Registration, client: ClientInfo): Promise<IssuedSession> {
-    await this.limits.consume('register', client.ip, REGISTER_PER_IP);
     const email = normaliseEmail(input.email);
+    await this.limits.consume('register-email', email, this.rules.perEmail);
+    await this.limits.consume('register', client.ip, this.rules.perAddress);
     this.passwords.assertStrong(input.password, [email, email.split('@')[0] ?? '', input.displayName]);
     const passwordHash = await this.passwords.hash(input.password);
     return this.db.transaction(async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Database } from '@intersessional/database';
-import { MailMessageEntity, MailStatus } from './mail-message.entity';
+import { LINK_SECRET_SQL, REMOVED } from './link-secret';
+import { MailStatus } from './mail-message.entity';
 
 export interface NewMail {
   toAddress: string;
@@ -71,8 +72,12 @@ export class MailOutboxRepository {
     }));
   }
 
+  /** Delivered: the row stays (for the record, until retention) without the secrets of private links. */
   async markSent(id: string): Promise<void> {
-    await this.db.manager.update(MailMessageEntity, { id }, { status: MailStatus.SENT, sentAt: () => 'now()', lastError: null });
+    await this.db.manager.query(
+      `UPDATE mail_outbox SET status = $2, sent_at = now(), last_error = NULL, text_body = regexp_replace(text_body, $3, $4, 'g') WHERE id = $1`,
+      [id, MailStatus.SENT, LINK_SECRET_SQL, `\\1${REMOVED}`],
+    );
   }
 
   /** Records a failed attempt: retried after `retryInMs`, or given up (FAILED) when it is null. */
