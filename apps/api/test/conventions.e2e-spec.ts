@@ -113,9 +113,8 @@ describe('GraphQL conventions', () => {
     } } } }`;
 
     const countQueries = async (client = root.client) => {
-      t.queries.reset();
-      const data = await client.ok<{ workstreams: { edges: unknown[] } }>(NESTED);
-      return { queries: t.queries.queries, rows: data.workstreams.edges.length };
+      const { data, statements } = await t.statementsOf<{ workstreams: { edges: unknown[] } }>(client, NESTED);
+      return { queries: statements, rows: data.workstreams.edges.length };
     };
 
     it('serves nested lists with a fixed number of queries, however many rows', async () => {
