@@ -4,7 +4,7 @@ import { Clock } from '@intersessional/database';
 import { freshIp, Given, type TestUser } from './support/given';
 import { openEditor } from './support/editors';
 import { type TestApp, startTestApp } from './support/test-app';
-import { waitFor } from './support/wait';
+import { waitFor, waitForAsync } from './support/wait';
 
 const DRAFT = `# Findings
 
@@ -117,7 +117,9 @@ describe('processing public comments: anchors on the live draft, suggestions, mo
     try {
       const p3 = doc.getXmlFragment('default').get(3) as Y.XmlElement;
       (p3.get(0) as Y.XmlText).insert(0, 'Sadly, ');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // the edit is stored (what the anchor is projected on), not merely sent
+      const text = () => fetch(`${t.url}/documents/${documentId}/export?format=text`).then((r) => r.text());
+      await waitForAsync(async () => (await text()).includes('Sadly, Civil society'), 'the edit to be stored');
       expect(await live(c.id)).toMatchObject({ status: 'EXACT', startParagraph: 2 });
     } finally {
       close();

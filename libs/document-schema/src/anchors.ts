@@ -1,5 +1,7 @@
 import search from 'approx-string-match';
 import * as Y from 'yjs';
+import { MAX_DEPTH, blockIdOf, storableText } from './attributes';
+import { pruneTooDeep } from './prune';
 import { BLOCK_ID, FRAGMENT, NODE, TEXTBLOCKS } from './schema';
 
 /**
@@ -8,7 +10,8 @@ import { BLOCK_ID, FRAGMENT, NODE, TEXTBLOCKS } from './schema';
  * against the same items the editors change.
  *
  * The document's "flat text" is its textblocks' texts joined with "\n", in reading order; a hard break
- * counts as one "\n". Offsets inside a block count characters of that block's text.
+ * counts as one "\n". Offsets inside a block count characters of that block's text. The blocks, their
+ * numbers and texts are those of `numberedParagraphs()` (same depth limit, same NUL replacement).
  */
 
 interface Segment {
@@ -38,26 +41,27 @@ export interface BlockPoint {
 }
 
 const stringsOf = (text: Y.XmlText): string =>
-  (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  storableText((text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join(''));
 
-function segmentsOf(element: Y.XmlElement): { text: string; segments: Segment[] } {
+/** The text of a textblock at `depth`, with inline elements down to MAX_DEPTH, as `yDocToJson` reads it. */
+function segmentsOf(element: Y.XmlElement, depth: number): { text: string; segments: Segment[] } {
   const segments: Segment[] = [];
   let text = '';
-  const walk = (parent: Y.XmlElement) => {
+  const walk = (parent: Y.XmlElement, childDepth: number) => {
     for (const child of parent.toArray()) {
       if (child instanceof Y.XmlText) {
         const s = stringsOf(child);
         segments.push({ node: child, start: text.length, length: s.length });
         text += s;
-      } else if (child instanceof Y.XmlElement) {
+      } else if (child instanceof Y.XmlElement && childDepth <= MAX_DEPTH) {
         if (child.nodeName === NODE.hardBreak) {
           segments.push({ node: null, start: text.length, length: 1 });
           text += '\n';
-        } else walk(child);
+        } else walk(child, childDepth + 1);
       }
     }
   };
-  walk(element);
+  walk(element, depth + 1);
   return { text, segments };
 }
 
@@ -69,20 +73,20 @@ export function textBlocks(doc: Y.Doc): TextBlock[] {
   const blocks: TextBlock[] = [];
   let number = 0;
   let start = 0;
-  const walk = (parent: Y.XmlFragment | Y.XmlElement) => {
+  const walk = (parent: Y.XmlFragment | Y.XmlElement, depth: number) => {
+    if (depth > MAX_DEPTH) return;
     for (const child of parent.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue;
       if (!TEXTBLOCKS.has(child.nodeName)) {
-        walk(child);
+        walk(child, depth + 1);
         continue;
       }
-      const { text, segments } = segmentsOf(child);
+      const { text, segments } = segmentsOf(child, depth);
       const isParagraph = child.nodeName === NODE.paragraph;
       if (isParagraph && !text.trim()) continue;
-      const id = child.getAttribute(BLOCK_ID);
       blocks.push({
         number: isParagraph ? (number += 1) : 0,
-        blockId: typeof id === 'string' ? id : null,
+        blockId: blockIdOf(child.getAttribute(BLOCK_ID)),
         type: child.nodeName,
         element: child,
         text,
@@ -92,7 +96,7 @@ export function textBlocks(doc: Y.Doc): TextBlock[] {
       start += text.length + 1;
     }
   };
-  walk(doc.getXmlFragment(FRAGMENT));
+  walk(doc.getXmlFragment(FRAGMENT), 1);
   return blocks;
 }
 
@@ -193,6 +197,7 @@ export function findQuote(text: string, quote: TextQuote, hint: number, minQuali
  * the blocks in between are removed.
  */
 export function replaceBetween(doc: Y.Doc, blocks: TextBlock[], from: BlockPoint, to: BlockPoint, text: string, origin?: unknown): void {
+  pruneTooDeep(doc, origin); // a block removed below must not hold a hostile depth (no segment is there)
   doc.transact(() => {
     const first = blocks[from.block];
     const last = blocks[to.block];
