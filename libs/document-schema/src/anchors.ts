@@ -1,7 +1,6 @@
 import search from 'approx-string-match';
 import * as Y from 'yjs';
 import { MAX_DEPTH, blockIdOf, storableText } from './attributes';
-import { pruneTooDeep } from './prune';
 import { BLOCK_ID, FRAGMENT, NODE, TEXTBLOCKS } from './schema';
 
 /**
@@ -197,7 +196,6 @@ export function findQuote(text: string, quote: TextQuote, hint: number, minQuali
  * the blocks in between are removed.
  */
 export function replaceBetween(doc: Y.Doc, blocks: TextBlock[], from: BlockPoint, to: BlockPoint, text: string, origin?: unknown): void {
-  pruneTooDeep(doc, origin); // a block removed below must not hold a hostile depth (no segment is there)
   doc.transact(() => {
     const first = blocks[from.block];
     const last = blocks[to.block];

@@ -6,7 +6,6 @@ import { appendJson, yDocToJson } from './ydoc-json';
 export * from './attributes';
 export * from './block-ids';
 export * from './markdown-import';
-export * from './prune';
 export * from './render';
 export * from './schema';
 export * from './ydoc-json';

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import { MAX_DEPTH, blockIdOf, cellSpan, headingLevel, listStart, plainObject, plainValue, storableText } from './attributes';
-import { pruneTooDeep } from './prune';
 import { BLOCK_ID, FRAGMENT, NODE, type PmMark, type PmNode } from './schema';
 
 type Delta = { insert: unknown; attributes?: Record<string, unknown> }[];
@@ -119,12 +118,8 @@ export function appendJson(doc: Y.Doc, json: PmNode, origin?: unknown): void {
   doc.transact(() => fill(doc.getXmlFragment(FRAGMENT), json.content ?? []), origin);
 }
 
-/**
- * Replaces the whole content (one transaction: connected editors see one change; content nested too
- * deep to be shown is pruned first, see `pruneTooDeep`).
- */
+/** Replaces the whole content (one transaction: connected editors see one change). */
 export function replaceWithJson(doc: Y.Doc, json: PmNode, origin?: unknown): void {
-  pruneTooDeep(doc, origin);
   doc.transact(() => {
     const fragment = doc.getXmlFragment(FRAGMENT);
     if (fragment.length) fragment.delete(0, fragment.length);
