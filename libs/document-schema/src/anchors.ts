@@ -157,6 +157,22 @@ export function quoteOf(text: string, start: number, end: number): TextQuote {
   return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) };
 }
 
+/**
+ * Longest quote looked for approximately. The search costs the text's length times the quote's over 32,
+ * so a comment on a whole long document would take minutes on every projection; longer quotes are
+ * looked for exactly (linear), at most MAX_EXACT_MATCHES places.
+ */
+const MAX_FUZZY_QUOTE = 2000;
+const MAX_EXACT_MATCHES = 100;
+
+function exactMatches(text: string, exact: string): { start: number; end: number; errors: number }[] {
+  const matches: { start: number; end: number; errors: number }[] = [];
+  for (let at = text.indexOf(exact); at >= 0 && matches.length < MAX_EXACT_MATCHES; at = text.indexOf(exact, at + 1)) {
+    matches.push({ start: at, end: at + exact.length, errors: 0 });
+  }
+  return matches;
+}
+
 /** Short quotes must match closely (few characters say little); long ones may have been edited more. */
 const defaultQuality = (exact: string): number => (exact.length >= 20 ? 0.6 : 0.8);
 
@@ -177,7 +193,7 @@ function similarity(a: string, b: string): number {
 export function findQuote(text: string, quote: TextQuote, hint: number, minQuality = defaultQuality(quote.exact)): { start: number; end: number; quality: number } | null {
   if (!quote.exact) return null;
   const maxErrors = Math.min(256, Math.floor(quote.exact.length * (1 - minQuality)));
-  const matches = search(text, quote.exact, maxErrors);
+  const matches = quote.exact.length > MAX_FUZZY_QUOTE ? exactMatches(text, quote.exact) : search(text, quote.exact, maxErrors);
   let best: { start: number; end: number; quality: number; score: number } | null = null;
   for (const m of matches) {
     const quality = 1 - m.errors / quote.exact.length;

@@ -271,6 +271,14 @@ describe('documents written by a hostile client', () => {
     expect(exerciseAll(doc, 11)).toBeLessThanOrEqual(bound(bytes));
   });
 
+  it('looks for a quote as long as the whole document in linear time, not minutes', () => {
+    // 600 KB of distinct sentences; an approximate search would cost 600 K x 600 K / 32 steps
+    const text = Array.from({ length: 12_000 }, (_, i) => `Sentence ${i} of a very long draft.`).join(' ');
+    const quote = quoteOf(text, 0, text.length);
+    expect(findQuote(`Inserted first. ${text}`, quote, 0)).toEqual({ start: 16, end: 16 + text.length, quality: 1 });
+    expect(findQuote(text.replace('Sentence 5 ', 'Sentence five '), quote, 0)).toBeNull();
+  }, 30_000);
+
   it('keeps renderings and anchors in step at the depth limit', () => {
     const { doc } = received(deepDocument(MAX_DEPTH + 2, ['blockquote']));
     expect(textBlocks(doc).map((b) => b.text)).toEqual(numberedParagraphs(doc).map((p) => p.text));
