@@ -15,7 +15,9 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false, module: { type: 'es6' } }] },
   moduleNameMapper: { '^@intersessional/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   setupFiles: ['reflect-metadata'],
-  testTimeout: 60_000,
+  // Also the bound for beforeAll hooks, which boot a server and migrate a fresh database: on a machine
+  // shared with other CPU-bound work that took over a minute. Specs wait for events, never for time.
+  testTimeout: 180_000,
   maxWorkers: 2,
   // A failed end-to-end spec can leave a server or database handle open; never let that hang CI.
   forceExit: true,

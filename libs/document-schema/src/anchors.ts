@@ -1,5 +1,6 @@
 import search from 'approx-string-match';
 import * as Y from 'yjs';
+import { MAX_DEPTH, blockIdOf, storableText } from './attributes';
 import { BLOCK_ID, FRAGMENT, NODE, TEXTBLOCKS } from './schema';
 
 /**
@@ -8,7 +9,8 @@ import { BLOCK_ID, FRAGMENT, NODE, TEXTBLOCKS } from './schema';
  * against the same items the editors change.
  *
  * The document's "flat text" is its textblocks' texts joined with "\n", in reading order; a hard break
- * counts as one "\n". Offsets inside a block count characters of that block's text.
+ * counts as one "\n". Offsets inside a block count characters of that block's text. The blocks, their
+ * numbers and texts are those of `numberedParagraphs()` (same depth limit, same NUL replacement).
  */
 
 interface Segment {
@@ -38,26 +40,27 @@ export interface BlockPoint {
 }
 
 const stringsOf = (text: Y.XmlText): string =>
-  (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  storableText((text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join(''));
 
-function segmentsOf(element: Y.XmlElement): { text: string; segments: Segment[] } {
+/** The text of a textblock at `depth`, with inline elements down to MAX_DEPTH, as `yDocToJson` reads it. */
+function segmentsOf(element: Y.XmlElement, depth: number): { text: string; segments: Segment[] } {
   const segments: Segment[] = [];
   let text = '';
-  const walk = (parent: Y.XmlElement) => {
+  const walk = (parent: Y.XmlElement, childDepth: number) => {
     for (const child of parent.toArray()) {
       if (child instanceof Y.XmlText) {
         const s = stringsOf(child);
         segments.push({ node: child, start: text.length, length: s.length });
         text += s;
-      } else if (child instanceof Y.XmlElement) {
+      } else if (child instanceof Y.XmlElement && childDepth <= MAX_DEPTH) {
         if (child.nodeName === NODE.hardBreak) {
           segments.push({ node: null, start: text.length, length: 1 });
           text += '\n';
-        } else walk(child);
+        } else walk(child, childDepth + 1);
       }
     }
   };
-  walk(element);
+  walk(element, depth + 1);
   return { text, segments };
 }
 
@@ -69,20 +72,20 @@ export function textBlocks(doc: Y.Doc): TextBlock[] {
   const blocks: TextBlock[] = [];
   let number = 0;
   let start = 0;
-  const walk = (parent: Y.XmlFragment | Y.XmlElement) => {
+  const walk = (parent: Y.XmlFragment | Y.XmlElement, depth: number) => {
+    if (depth > MAX_DEPTH) return;
     for (const child of parent.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue;
       if (!TEXTBLOCKS.has(child.nodeName)) {
-        walk(child);
+        walk(child, depth + 1);
         continue;
       }
-      const { text, segments } = segmentsOf(child);
+      const { text, segments } = segmentsOf(child, depth);
       const isParagraph = child.nodeName === NODE.paragraph;
       if (isParagraph && !text.trim()) continue;
-      const id = child.getAttribute(BLOCK_ID);
       blocks.push({
         number: isParagraph ? (number += 1) : 0,
-        blockId: typeof id === 'string' ? id : null,
+        blockId: blockIdOf(child.getAttribute(BLOCK_ID)),
         type: child.nodeName,
         element: child,
         text,
@@ -92,7 +95,7 @@ export function textBlocks(doc: Y.Doc): TextBlock[] {
       start += text.length + 1;
     }
   };
-  walk(doc.getXmlFragment(FRAGMENT));
+  walk(doc.getXmlFragment(FRAGMENT), 1);
   return blocks;
 }
 
@@ -154,6 +157,22 @@ export function quoteOf(text: string, start: number, end: number): TextQuote {
   return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) };
 }
 
+/**
+ * Longest quote looked for approximately. The search costs the text's length times the quote's over 32,
+ * so a comment on a whole long document would take minutes on every projection; longer quotes are
+ * looked for exactly (linear), at most MAX_EXACT_MATCHES places.
+ */
+const MAX_FUZZY_QUOTE = 2000;
+const MAX_EXACT_MATCHES = 100;
+
+function exactMatches(text: string, exact: string): { start: number; end: number; errors: number }[] {
+  const matches: { start: number; end: number; errors: number }[] = [];
+  for (let at = text.indexOf(exact); at >= 0 && matches.length < MAX_EXACT_MATCHES; at = text.indexOf(exact, at + 1)) {
+    matches.push({ start: at, end: at + exact.length, errors: 0 });
+  }
+  return matches;
+}
+
 /** Short quotes must match closely (few characters say little); long ones may have been edited more. */
 const defaultQuality = (exact: string): number => (exact.length >= 20 ? 0.6 : 0.8);
 
@@ -174,7 +193,7 @@ function similarity(a: string, b: string): number {
 export function findQuote(text: string, quote: TextQuote, hint: number, minQuality = defaultQuality(quote.exact)): { start: number; end: number; quality: number } | null {
   if (!quote.exact) return null;
   const maxErrors = Math.min(256, Math.floor(quote.exact.length * (1 - minQuality)));
-  const matches = search(text, quote.exact, maxErrors);
+  const matches = quote.exact.length > MAX_FUZZY_QUOTE ? exactMatches(text, quote.exact) : search(text, quote.exact, maxErrors);
   let best: { start: number; end: number; quality: number; score: number } | null = null;
   for (const m of matches) {
     const quality = 1 - m.errors / quote.exact.length;

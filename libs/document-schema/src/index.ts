@@ -3,6 +3,7 @@ import { markdownToJson } from './markdown-import';
 import { jsonToHtml, jsonToMarkdown, jsonToText, paragraphs, type NumberedParagraph } from './render';
 import { appendJson, yDocToJson } from './ydoc-json';
 
+export * from './attributes';
 export * from './block-ids';
 export * from './markdown-import';
 export * from './render';

@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
@@ -18,7 +19,13 @@ export interface TestApp {
   dataSource: DataSource;
   /** Anonymous client; `.as(token)` for a signed-in one. */
   client: GraphQLClient;
+  /** Every statement of the process, background timers included: see `statementsOf` for one request. */
   queries: CountingQueryLogger;
+  /**
+   * Runs one GraphQL operation and counts the SQL statements its request ran, and only those: the
+   * period scheduler, the mail outbox, collaboration re-checks and compaction run on timers meanwhile.
+   */
+  statementsOf<T>(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<{ data: T; statements: number }>;
   redisKeyPrefix: string;
   close(): Promise<void>;
   /** Shuts this instance down gracefully and boots a new one on the same port, database and secret. */
@@ -67,6 +74,7 @@ async function boot(env: Record<string, string>, db: TestDatabase, deployment: D
     queryLogger: queries,
     redisKeyPrefix,
   });
+  countRequestsApart(app.getHttpServer() as Server, queries);
   await app.listen(deployment.port, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
@@ -78,6 +86,12 @@ async function boot(env: Record<string, string>, db: TestDatabase, deployment: D
     client: new GraphQLClient(url),
     queries,
     redisKeyPrefix,
+    async statementsOf<T>(client: GraphQLClient, query: string, variables: Record<string, unknown> = {}) {
+      const requestId = randomUUID();
+      const result = await client.request<T>(query, variables, { 'x-request-id': requestId });
+      if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors ?? 'no data')}`);
+      return { data: result.data, statements: queries.countOf(requestId) };
+    },
     async close() {
       await app.close();
       if (deployment.ownsDatabase) await db.drop();
@@ -87,4 +101,16 @@ async function boot(env: Record<string, string>, db: TestDatabase, deployment: D
       return boot(env, db, { ...deployment, jwtSecret: config.JWT_SECRET, redisKeyPrefix, port: Number(new URL(url).port) });
     },
   };
+}
+
+/** Handles each request that names its id (`x-request-id`) inside its own statement tally. */
+function countRequestsApart(server: Server, queries: CountingQueryLogger): void {
+  const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const id = req.headers['x-request-id'];
+    const handle = () => handlers.forEach((handler) => handler.call(server, req, res));
+    if (typeof id === 'string') queries.within(id, handle);
+    else handle();
+  });
 }

@@ -6,3 +6,12 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 50
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** Polls an asynchronous `check` (a query, a download) until it holds. */
+export async function waitForAsync(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
