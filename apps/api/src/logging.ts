@@ -2,10 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { type LoggerService } from '@nestjs/common';
 import pino, { type Logger, type LevelWithSilent } from 'pino';
 import pinoHttp from 'pino-http';
+import { PrettyLines } from './pretty-lines';
 
-export function createLogger(level: LevelWithSilent): Logger {
-  return pino({ level, base: { service: 'intersessional-api' }, timestamp: pino.stdTimeFunctions.isoTime });
+/**
+ * JSON lines on stdout (what log collectors and `grep '"msg":"stopped"'` read), or, with `pretty`,
+ * one readable line per entry for a person at a terminal.
+ */
+export function createLogger(level: LevelWithSilent, options: { pretty?: boolean; destination?: NodeJS.WritableStream } = {}): Logger {
+  const destination = options.destination ?? process.stdout;
+  return pino(
+    { level, base: { service: 'intersessional-api' }, timestamp: pino.stdTimeFunctions.isoTime },
+    options.pretty ? new PrettyLines(destination) : options.destination ?? pino.destination({ fd: 1, sync: true }),
+  );
 }
+
+/**
+ * Nest's own start-up chatter (every module initialised, every route mapped): useful when debugging
+ * the wiring, noise in front of the start banner otherwise.
+ */
+const FRAMEWORK_START_UP = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication', 'GraphQLModule']);
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -35,7 +50,8 @@ export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    if (context && FRAMEWORK_START_UP.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
 
   error(message: unknown, trace?: string, context?: string) {

@@ -41,6 +41,6 @@ import { UserResolver } from './people/user.resolver';
     AuditActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UserLoader, PeopleDirectory, PasswordService, RegistrationService, AccountService],
+  exports: [UserLoader, PeopleDirectory, PasswordService, RegistrationService, AccountService, AuthenticationService],
 })
 export class IdentityModule {}
