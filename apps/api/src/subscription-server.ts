@@ -121,6 +121,7 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
       ws.once('close', () => this.clients.close(client));
       serveSocket(server, ws, { socket: ws, request: req, client }, {
         maxBufferedBytes: this.config.SUBSCRIPTION_MAX_BUFFERED_BYTES,
+        keepAliveMs: this.config.SUBSCRIPTION_KEEP_ALIVE_MS,
         onTooSlow: (buffered) => this.logger.warn(`closed a subscription socket from ${client.address}: ${buffered} bytes undelivered`),
         onInternalError: (error) => this.logger.error(`error while handling a subscription message: ${String(error)}`),
       });

@@ -2,12 +2,11 @@ import type { Server } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { SubscriptionCloseCode } from './subscription.errors';
 
-/** graphql-ws's keep-alive: a ping every 12 s; a socket that has not answered by the next one is dropped. */
-const KEEP_ALIVE_MS = 12_000;
-
 export interface SocketBounds {
   /** What may wait for one client, unsent, before it is dropped. */
   maxBufferedBytes: number;
+  /** A ping every so often; a socket that has not answered by the next one is dropped (graphql-ws: 12 s). */
+  keepAliveMs: number;
   onTooSlow(bufferedBytes: number): void;
   onInternalError(error: unknown): void;
 }
@@ -48,7 +47,7 @@ export function serveSocket<E>(server: Server<E>, ws: WebSocket, extra: E, bound
     if (!answered) return void ws.terminate();
     answered = false;
     ws.ping();
-  }, KEEP_ALIVE_MS);
+  }, bounds.keepAliveMs);
   keepAlive.unref();
   ws.on('pong', () => {
     answered = true;

@@ -45,6 +45,7 @@ export const configSchema = z
     SUBSCRIPTION_MAX_SOCKETS_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
     SUBSCRIPTION_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(200),
     SUBSCRIPTION_SESSION_CHECK_MS: z.coerce.number().int().min(100).default(2000),
+    SUBSCRIPTION_KEEP_ALIVE_MS: z.coerce.number().int().min(1000).default(12_000),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
