@@ -8,6 +8,9 @@ import { type TestApp, startTestApp } from './support/test-app';
 
 const ADDED = `subscription($id: ID!) { commentAdded(id: $id) { id body } }`;
 const HOUR = 3600_000;
+interface Added {
+  commentAdded: { id: string; body: string };
+}
 const MiB = 1024 * 1024;
 const KiB = 1024;
 const BUFFER_LIMIT = 256 * KiB;
@@ -36,9 +39,9 @@ describe('graphql-ws sockets are bounded: buffer, subscriptions, sockets per add
     return c;
   };
   /** Starts a commentAdded subscription and waits until the server has it running. */
-  const listen = async (c: TestSubscriptionClient): Promise<Subscribed> => {
+  const listen = async (c: TestSubscriptionClient): Promise<Subscribed<Added>> => {
     const before = bus().subscriberCount(topic());
-    const sub = subscribe(c.client, ADDED, { id: periodId });
+    const sub = subscribe<Added>(c.client, ADDED, { id: periodId });
     await waitFor(() => bus().subscriberCount(topic()) > before || sub.error !== undefined || c.closes.length > 0, 'the subscription to start or be refused', 10_000);
     return sub;
   };
@@ -115,7 +118,7 @@ describe('graphql-ws sockets are bounded: buffer, subscriptions, sockets per add
 
   it('refuses a subscription beyond SUBSCRIPTION_MAX_PER_SOCKET with TOO_MANY_SUBSCRIPTIONS, and takes one again after one ends', async () => {
     const c = connect();
-    const running: Subscribed[] = [];
+    const running: Subscribed<Added>[] = [];
     for (let i = 0; i < 5; i += 1) running.push(await listen(c));
     expect(running.every((s) => s.error === undefined)).toBe(true);
 
