@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type AppConfig, ConfigError, loadConfig } from '@intersessional/config';
 import { RedisUnavailableError } from '@intersessional/redis';
-import { createLogger } from './logging';
+import { createStartupLogger } from './logging';
 import { start } from './start';
 
 /** sysexits.h: a bad configuration, a service the configuration names that does not answer. */
@@ -20,12 +20,14 @@ async function main(): Promise<void> {
     throw error;
   }
   // on a terminal, readable lines; otherwise (a file, a log collector) JSON lines
-  const pretty = process.stdout.isTTY === true;
-  const logger = createLogger(config.LOG_LEVEL, { pretty });
+  const pretty = config.LOG_FORMAT === 'pretty' || (config.LOG_FORMAT === 'auto' && process.stdout.isTTY === true);
+  const { logger, release } = createStartupLogger(config.LOG_LEVEL, pretty);
   let started;
   try {
     started = await start({ config, logger, banner: pretty || config.NODE_ENV === 'development' ? process.stdout : null });
+    release();
   } catch (error) {
+    release();
     if (error instanceof RedisUnavailableError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(EX_UNAVAILABLE);

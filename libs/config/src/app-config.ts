@@ -30,6 +30,8 @@ export const configSchema = z
     ACCESS_TOKEN_TTL_SECONDS: seconds.max(3600).default(900),
     REFRESH_TOKEN_TTL_SECONDS: seconds.default(60 * 60 * 24 * 30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** auto: readable lines when stdout is a terminal, JSON lines otherwise. */
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
     DEMO_DATA: booleanString.optional(),
     /** Default: on outside production, off in production. */
     GRAPHQL_INTROSPECTION: booleanString.optional(),
