@@ -30,7 +30,8 @@ describe('production refuses what is unsafe', () => {
     });
 
     it('is on in production when GRAPHQL_INTROSPECTION=true, and on in development', async () => {
-      for (const env of [{ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }, { NODE_ENV: 'development' }]) {
+      const settings: Record<string, string>[] = [{ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }, { NODE_ENV: 'development' }];
+      for (const env of settings) {
         const t = await startTestApp(env);
         try {
           expect(await t.client.request(INTROSPECTION)).toMatchObject({ data: { __schema: { queryType: { name: 'Query' } } } });
