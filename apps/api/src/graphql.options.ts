@@ -25,6 +25,9 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
     // off in production unless GRAPHQL_INTROSPECTION=true: the schema is public in the repository, but
     // a live endpoint need not hand a map of itself to every scanner
     introspection: config.GRAPHQL_INTROSPECTION,
+    // and without introspection, no "Did you mean …?" in validation errors either: guessing field names
+    // against those suggestions rebuilds the schema just as well
+    hideSchemaDetailsFromClientErrors: !config.GRAPHQL_INTROSPECTION,
     // Nest's GraphiQL is off; the landing page below is Apollo's (Nest then adds a marker plugin that
     // only stops Apollo from installing its own default)
     playground: false,

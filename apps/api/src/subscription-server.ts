@@ -167,7 +167,11 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
       return [stamp(error instanceof GraphQLError ? error : new GraphQLError(String(error)), 'GRAPHQL_PARSE_FAILED', requestId)];
     }
     const invalid = validate(schema, document);
-    if (invalid.length) return invalid.map((error) => stamp(error, 'GRAPHQL_VALIDATION_FAILED', requestId));
+    if (invalid.length) {
+      // as over HTTP: without introspection, validation errors suggest no field names
+      const hide = !this.config.GRAPHQL_INTROSPECTION;
+      return invalid.map((error) => stamp(error, 'GRAPHQL_VALIDATION_FAILED', requestId, hide ? withoutSuggestions(error.message) : error.message));
+    }
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [refusal('Name the operation to run (operationName).', requestId)];
     if (operation.operation !== 'subscription') {
@@ -230,8 +234,8 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
   }
 }
 
-function stamp(error: GraphQLError, code: string, requestId: string): GraphQLError {
-  return new GraphQLError(error.message, {
+function stamp(error: GraphQLError, code: string, requestId: string, message = error.message): GraphQLError {
+  return new GraphQLError(message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
@@ -242,3 +246,6 @@ function stamp(error: GraphQLError, code: string, requestId: string): GraphQLErr
 function refusal(message: string, requestId: string): AppError {
   return new AppError(ErrorCode.BAD_USER_INPUT, message, { field: 'operation', requestId });
 }
+
+/** Apollo's rule (ApolloServerPluginDisableSuggestions) for the socket's own validation. */
+const withoutSuggestions = (message: string) => message.replace(/ ?Did you mean(.+?)\?$/, '');

@@ -5,6 +5,7 @@ import { type TestDatabase, createTestDatabase } from '@intersessional/testing';
 import { createApp } from '../src/create-app';
 import { createLogger } from '../src/logging';
 import { buildServer, freePort, runServer } from './support/built-server';
+import { subscribe, subscriptionClient, waitFor } from './support/subscriptions';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const INTROSPECTION = `{ __schema { queryType { name } } }`;
@@ -24,6 +25,17 @@ describe('production refuses what is unsafe', () => {
         expect(result.data).toBeNull();
         expect(result.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
         expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      }
+      // nor are field names suggested, over HTTP or over the subscription socket
+      const misspelt = await production.client.request(`{ workstreamz(first: 1) { totalCount } }`);
+      expect(misspelt.errors?.[0]?.message).toBe('Cannot query field "workstreamz" on type "Query".');
+      const socket = subscriptionClient(production.url);
+      try {
+        const sub = subscribe(socket.client, `subscription { notificationAddd { id } }`);
+        await waitFor(() => sub.error !== undefined, 'the subscription to be refused');
+        expect(sub.error).toEqual([expect.objectContaining({ message: 'Cannot query field "notificationAddd" on type "Subscription".' })]);
+      } finally {
+        await socket.dispose();
       }
       // ordinary queries work
       expect((await production.client.request(`{ workstreams(first: 1) { totalCount } }`)).errors).toBeUndefined();
