@@ -62,10 +62,6 @@ export class SubscriptionClients {
   signedIn(): SubscriptionClient[] {
     return [...this.all].filter((client) => client.actor !== null);
   }
-
-  sockets(): WebSocket[] {
-    return [...this.all].map((client) => client.socket);
-  }
 }
 
 /**

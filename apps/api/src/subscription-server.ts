@@ -221,7 +221,7 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
     this.sessions.stop();
-    const closed = this.clients.sockets().map(
+    const closed = [...this.wss.clients].map(
       (socket) =>
         new Promise<void>((resolve) => {
           socket.once('close', () => resolve());
@@ -229,7 +229,8 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
         }),
     );
     await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, CLOSE_HANDSHAKE_MS).unref())]);
-    for (const socket of this.clients.sockets()) socket.terminate();
+    // ws waits for every tracked socket before it reports the server closed: end those that did not answer
+    for (const socket of this.wss.clients) socket.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }
