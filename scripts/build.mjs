@@ -6,7 +6,9 @@ import { readFile, readdir, mkdir, writeFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const out = join(root, 'dist');
+// an output folder other than dist/ may be given (specs that run the build use their own, so they
+// never delete files a concurrent spec is running from)
+const out = process.argv[2] ? resolve(root, process.argv[2]) : join(root, 'dist');
 const swcrc = JSON.parse(await readFile(join(root, '.swcrc'), 'utf8'));
 const { compilerOptions } = JSON.parse(await readFile(join(root, 'tsconfig.base.json'), 'utf8'));
 
@@ -39,4 +41,4 @@ for (const top of ['apps', 'libs']) {
     }
   }
 }
-console.log(`built ${count} files into dist/`);
+console.log(`built ${count} files into ${relative(root, out)}/`);

@@ -2,6 +2,7 @@ import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } 
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
+import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { AuditModule, auditEntities, auditMigrations } from '@intersessional/audit';
 import { CollaborationModule } from '@intersessional/collaboration';
@@ -29,6 +30,8 @@ export interface AppOptions {
   queryLogger?: CountingQueryLogger;
   /** Prefix for Redis keys (tests isolate runs with it). */
   redisKeyPrefix?: string;
+  /** The connected Redis client when REDIS_URL is set (createApp connects it first). */
+  redis?: Redis | null;
 }
 
 /** Migrations of every context, in timestamp order (audit → identity → workstreams → documents). */
@@ -53,7 +56,7 @@ export class AppModule implements NestModule {
           entities,
           logger: options.queryLogger ?? new CountingQueryLogger((level, message) => options.logger[level](message)),
         }),
-        RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: options.redisKeyPrefix ?? 'intersessional:' }),
+        RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: options.redisKeyPrefix ?? 'intersessional:', client: options.redis ?? null }),
         RateLimitModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, options.logger) }),
         AuditModule,

@@ -4,14 +4,20 @@ import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CollabServer, isCollabPath } from '@intersessional/collaboration';
 import { graphqlBodyErrors } from '@intersessional/graphql';
+import { connectRedis } from '@intersessional/redis';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppOptions } from './app.module';
 import { NestPinoLogger } from './logging';
 import { SUBSCRIPTION_PATH } from './subscription-server';
 
-/** Builds the API (migrations run on init). Shared by `main.ts` and the end-to-end tests. */
+/**
+ * Builds the API (migrations run on init). Shared by `main.ts` and the end-to-end tests. Rejects with
+ * RedisUnavailableError when REDIS_URL is set and nothing answers there within REDIS_CONNECT_TIMEOUT_MS.
+ */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+  const { config } = options;
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, config.REDIS_CONNECT_TIMEOUT_MS) : null;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...options, redis }), {
     logger: new NestPinoLogger(options.logger),
     bodyParser: true,
   });

@@ -1,3 +1,8 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -17,7 +22,14 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
     // stale (`npm run schema` rewrites it), so every API change shows up in review.
     autoSchemaFile: true,
     sortSchema: true,
-    introspection: true,
+    // off in production unless GRAPHQL_INTROSPECTION=true: the schema is public in the repository, but
+    // a live endpoint need not hand a map of itself to every scanner
+    introspection: config.GRAPHQL_INTROSPECTION,
+    // and without introspection, no "Did you mean …?" in validation errors either: guessing field names
+    // against those suggestions rebuilds the schema just as well
+    hideSchemaDetailsFromClientErrors: !config.GRAPHQL_INTROSPECTION,
+    // Nest's GraphiQL is off; the landing page below is Apollo's (Nest then adds a marker plugin that
+    // only stops Apollo from installing its own default)
     playground: false,
     fieldResolverEnhancers: ['guards'],
     context: (ctx: { req: RequestContext['req']; res: RequestContext['res'] }) => createRequestContext(ctx),
@@ -25,6 +37,18 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
     plugins: [
       queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY }),
       requestIdPlugin(),
+      landingPage(config),
     ],
   };
+}
+
+/**
+ * What a browser gets on GET /graphql (Accept: text/html, no query): the Apollo Sandbox, the page the
+ * start banner points newcomers to. In production, Apollo's static production page, which embeds nothing
+ * and needs no introspection.
+ */
+function landingPage(config: AppConfig): ApolloServerPlugin {
+  return config.NODE_ENV === 'production'
+    ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+    : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false, includeCookies: false });
 }

@@ -2,10 +2,51 @@ import { randomUUID } from 'node:crypto';
 import { type LoggerService } from '@nestjs/common';
 import pino, { type Logger, type LevelWithSilent } from 'pino';
 import pinoHttp from 'pino-http';
+import { PrettyLines } from './pretty-lines';
 
+const base = { service: 'intersessional-api' };
+
+/** JSON lines on stdout: what log collectors read (and CI greps, e.g. `"msg":"stopped"`). */
 export function createLogger(level: LevelWithSilent): Logger {
-  return pino({ level, base: { service: 'intersessional-api' }, timestamp: pino.stdTimeFunctions.isoTime });
+  return pino({ level, base, timestamp: pino.stdTimeFunctions.isoTime });
 }
+
+/**
+ * The process's logger: JSON lines, or with `pretty` one readable line per entry for a person at a
+ * terminal. It holds every line back until `release()`: main releases it once the start
+ * banner is out, so the banner is the first thing a person who ran `npm start` reads, whatever was
+ * logged while starting (and in its own order after it). Held lines are also written when the process
+ * exits, so a start that fails still explains itself.
+ */
+export function createStartupLogger(level: LevelWithSilent, pretty: boolean): { logger: Logger; release(): void } {
+  const held = new HeldLines(pretty ? new PrettyLines(process.stdout) : pino.destination({ fd: 1, sync: true }));
+  process.once('exit', () => held.release());
+  const logger = pino({ level, base, timestamp: pino.stdTimeFunctions.isoTime }, held);
+  return { logger, release: () => held.release() };
+}
+
+class HeldLines {
+  private held: string[] | null = [];
+
+  constructor(private readonly out: { write(line: string): unknown }) {}
+
+  write(line: string): void {
+    if (this.held) this.held.push(line);
+    else this.out.write(line);
+  }
+
+  release(): void {
+    const lines = this.held ?? [];
+    this.held = null;
+    for (const line of lines) this.out.write(line);
+  }
+}
+
+/**
+ * Nest's own start-up chatter (every module initialised, every route mapped): useful when debugging
+ * the wiring, noise in front of the start banner otherwise.
+ */
+const FRAMEWORK_START_UP = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication', 'GraphQLModule']);
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -43,7 +84,8 @@ export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    if (context && FRAMEWORK_START_UP.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
 
   error(message: unknown, trace?: string, context?: string) {

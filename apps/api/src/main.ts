@@ -1,58 +1,38 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@intersessional/config';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from '@intersessional/database';
-import { join, resolve } from 'node:path';
-import { type AppOptions } from './app.module';
-import { createApp } from './create-app';
-import { DEMO_PASSWORD, DEMO_SECRETARIAT_EMAIL, seedDemoData } from './demo/demo-data';
-import { PeopleDirectory } from '@intersessional/identity';
-import { createLogger } from './logging';
+import { type AppConfig, ConfigError, loadConfig } from '@intersessional/config';
+import { RedisUnavailableError } from '@intersessional/redis';
+import { createStartupLogger } from './logging';
+import { start } from './start';
+
+/** sysexits.h: a bad configuration, a service the configuration names that does not answer. */
+const EX_CONFIG = 78;
+const EX_UNAVAILABLE = 69;
 
 async function main(): Promise<void> {
-  let config;
+  let config: AppConfig;
   try {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
-      process.exit(78); // EX_CONFIG
+      process.exit(EX_CONFIG);
     }
     throw error;
   }
-  const logger = createLogger(config.LOG_LEVEL);
-  let embedded: EmbeddedPostgres | null = null;
-  if (config.embeddedDatabase) {
-    const dir = resolve(join(config.DATA_DIR, 'pglite'));
-    logger.info({ dir }, 'DATABASE_URL is unset: starting the embedded PostgreSQL (PGlite)');
-    embedded = await startEmbeddedPostgres(dir);
-  }
-  const options: AppOptions = { config, logger, databaseUrl: embedded?.url ?? config.DATABASE_URL ?? '' };
-  const app = await createApp(options);
-
-  let seeded = false;
-  if (config.DEMO_DATA && (await app.get(PeopleDirectory).isEmpty())) {
-    logger.info('empty database: adding demo data');
-    await seedDemoData(app, new Date().getUTCFullYear());
-    seeded = true;
-  }
-
-  await app.listen(config.PORT, config.HOST);
-  const url = await app.getUrl();
-  const graphqlUrl = `${url.replace('[::1]', 'localhost')}/graphql`;
-  logger.info({ graphqlUrl }, 'Intersessional API ready');
-  if (process.stdout.isTTY || config.NODE_ENV === 'development') {
-    const lines = [
-      '',
-      `  Intersessional API is running.`,
-      `  GraphQL:  ${graphqlUrl}   (open it in a browser for the Apollo Sandbox)`,
-      `  Health:   ${url}/health`,
-      config.DEMO_DATA
-        ? `  Demo sign-in: ${DEMO_SECRETARIAT_EMAIL} / ${DEMO_PASSWORD}  (Secretariat${seeded ? ', just created' : ''})`
-        : '',
-      config.DEMO_DATA ? `  Other demo people: amina@, lucas@, mei@, olena@, sarah@, rahul@, fatima@, jonas@demo.intersessional.org, same password.` : '',
-      '',
-    ];
-    process.stdout.write(`${lines.filter((l) => l !== '').join('\n')}\n\n`);
+  // on a terminal, readable lines; otherwise (a file, a log collector) JSON lines
+  const pretty = config.LOG_FORMAT === 'pretty' || (config.LOG_FORMAT === 'auto' && process.stdout.isTTY === true);
+  const { logger, release } = createStartupLogger(config.LOG_LEVEL, pretty);
+  let started;
+  try {
+    started = await start({ config, logger, banner: pretty || config.NODE_ENV === 'development' ? process.stdout : null });
+    release();
+  } catch (error) {
+    release();
+    if (error instanceof RedisUnavailableError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(EX_UNAVAILABLE);
+    }
+    throw error;
   }
 
   let stopping = false;
@@ -66,8 +46,7 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_TIMEOUT_MS);
     force.unref();
     try {
-      await app.close();
-      await embedded?.stop();
+      await started.stop();
       logger.info('stopped');
       process.exit(0);
     } catch (error) {
@@ -80,6 +59,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

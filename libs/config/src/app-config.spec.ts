@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,8 +58,70 @@ describe('configuration', () => {
     expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', JWT_SECRET: 'replace-me-with-64-random-characters' })).toEqual([
       'JWT_SECRET is a placeholder; set a random value',
     ]);
-    expect(problems({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toEqual([
+    expect(problems({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') })).toEqual([
       'DATABASE_URL is required in production (the embedded database is for development)',
+    ]);
+  });
+
+  describe('in production', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' };
+
+    it('accepts secrets made by openssl rand (hex and base64)', () => {
+      for (const secret of [randomBytes(32).toString('hex'), randomBytes(48).toString('base64')]) {
+        expect(problems({ ...production, JWT_SECRET: secret })).toEqual([]);
+      }
+    });
+
+    it('refuses a JWT_SECRET of low entropy, naming it', () => {
+      const weak = [
+        'x'.repeat(36),
+        'ab'.repeat(20),
+        '0123456789'.repeat(4),
+        'abcdefghijklmnopqrstuvwxyz0123456789',
+        'password-password-password-password',
+        'correct-horse-battery-staple-and-more-words',
+      ];
+      for (const secret of weak) {
+        expect(problems({ ...production, JWT_SECRET: secret })).toEqual([expect.stringMatching(/^JWT_SECRET is too predictable \(about \d+ bits, at least 128 needed\)/)]);
+      }
+      // outside production a developer's secret is not judged
+      expect(problems({ JWT_SECRET: 'x'.repeat(36), DATA_DIR: dataDir() })).toEqual([]);
+    });
+
+    it('refuses demo data (DEMO_DATA), and lists it with every other bad variable', () => {
+      expect(problems({ ...production, JWT_SECRET: randomBytes(32).toString('hex'), DEMO_DATA: 'true' })).toEqual([
+        'DEMO_DATA must not be true in production: demo accounts share a published password',
+      ]);
+      expect(problems({ NODE_ENV: 'production', PORT: 'eighty', JWT_SECRET: 'x'.repeat(36), DEMO_DATA: 'yes' })).toEqual([
+        expect.stringMatching(/^PORT /),
+        expect.stringMatching(/^JWT_SECRET is too predictable/),
+        expect.stringMatching(/^DEMO_DATA must not be true in production/),
+        expect.stringMatching(/^DATABASE_URL is required in production/),
+      ]);
+      expect(loadConfig({ ...production, JWT_SECRET: randomBytes(32).toString('hex') }).DEMO_DATA).toBe(false);
+    });
+
+    it('turns GraphQL introspection off unless GRAPHQL_INTROSPECTION turns it on', () => {
+      const secret = randomBytes(32).toString('hex');
+      expect(loadConfig({ ...production, JWT_SECRET: secret }).GRAPHQL_INTROSPECTION).toBe(false);
+      expect(loadConfig({ ...production, JWT_SECRET: secret, GRAPHQL_INTROSPECTION: 'true' }).GRAPHQL_INTROSPECTION).toBe(true);
+      expect(loadConfig({ DATA_DIR: dataDir() }).GRAPHQL_INTROSPECTION).toBe(true);
+      expect(loadConfig({ DATA_DIR: dataDir(), GRAPHQL_INTROSPECTION: 'false' }).GRAPHQL_INTROSPECTION).toBe(false);
+    });
+  });
+
+  it('bounds graphql-ws sockets with defaults that fit a conference room', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({
+      SUBSCRIPTION_MAX_BUFFERED_BYTES: 1024 * 1024,
+      SUBSCRIPTION_MAX_PER_SOCKET: 25,
+      SUBSCRIPTION_MAX_SOCKETS_PER_ACCOUNT: 20,
+      SUBSCRIPTION_MAX_SOCKETS_PER_ADDRESS: 200,
+      SUBSCRIPTION_SESSION_CHECK_MS: 2000,
+      SUBSCRIPTION_KEEP_ALIVE_MS: 12_000,
+    });
+    expect(problems({ SUBSCRIPTION_MAX_PER_SOCKET: '0', SUBSCRIPTION_MAX_BUFFERED_BYTES: '10' })).toEqual([
+      expect.stringMatching(/^SUBSCRIPTION_MAX_BUFFERED_BYTES /),
+      expect.stringMatching(/^SUBSCRIPTION_MAX_PER_SOCKET /),
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_SECRET_BITS, estimatedSecretBits } from './secret-strength';
 
 /** Secrets that ship in examples and must never guard a production deployment. */
 const PLACEHOLDER_SECRETS = new Set(['change-me', 'changeme', 'secret', 'replace-me-with-64-random-characters']);
@@ -24,6 +25,7 @@ export const configSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
       .optional(),
+    REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: seconds.max(3600).default(900),
     REFRESH_TOKEN_TTL_SECONDS: seconds.default(60 * 60 * 24 * 30),
@@ -32,7 +34,11 @@ export const configSchema = z
     /** The longest a sign-in for an e-mail under attack is held back (per-e-mail slow-down); 0 turns it off. */
     SIGN_IN_SLOWDOWN_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(8000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** auto: readable lines when stdout is a terminal, JSON lines otherwise. */
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
     DEMO_DATA: booleanString.optional(),
+    /** Default: on outside production, off in production. */
+    GRAPHQL_INTROSPECTION: booleanString.optional(),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
     /**
@@ -57,6 +63,12 @@ export const configSchema = z
     COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(256).default(16 * 1024),
     /** Open /collab sockets per account on one instance (tabs, devices, documents together). */
     COLLAB_MAX_SOCKETS_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+    SUBSCRIPTION_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16 * 1024).default(1024 * 1024),
+    SUBSCRIPTION_MAX_PER_SOCKET: z.coerce.number().int().min(1).default(25),
+    SUBSCRIPTION_MAX_SOCKETS_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+    SUBSCRIPTION_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(200),
+    SUBSCRIPTION_SESSION_CHECK_MS: z.coerce.number().int().min(100).default(2000),
+    SUBSCRIPTION_KEEP_ALIVE_MS: z.coerce.number().int().min(1000).default(12_000),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -70,29 +82,44 @@ export const configSchema = z
       .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// URL')
       .optional(),
   })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    if (!env.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
-    } else if (PLACEHOLDER_SECRETS.has(env.JWT_SECRET.toLowerCase())) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is a placeholder; set a random value' });
-    }
-    if (!env.DATABASE_URL) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['DATABASE_URL'],
-        message: 'is required in production (the embedded database is for development)',
-      });
-    }
-  });
+  // runs also when other variables are bad, so one start lists every problem (fields that failed their
+  // own check may hold raw input here, hence the type checks)
+  .superRefine(productionChecks, { when: () => true });
 
 export type RawConfig = z.infer<typeof configSchema>;
 
-export interface AppConfig extends Omit<RawConfig, 'JWT_SECRET' | 'DEMO_DATA'> {
+/** What production refuses: missing or guessable secrets, demo accounts, the embedded database. */
+function productionChecks(env: RawConfig, ctx: z.RefinementCtx<RawConfig>): void {
+  if (env.NODE_ENV !== 'production') return;
+  const secret: unknown = env.JWT_SECRET;
+  if (!secret) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+  } else if (typeof secret === 'string' && PLACEHOLDER_SECRETS.has(secret.toLowerCase())) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is a placeholder; set a random value' });
+  } else if (typeof secret === 'string' && secret.length >= 32) {
+    const bits = estimatedSecretBits(secret);
+    if (bits < MIN_SECRET_BITS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: `is too predictable (about ${bits} bits, at least ${MIN_SECRET_BITS} needed); use e.g. \`openssl rand -hex 32\``,
+      });
+    }
+  }
+  if ((env.DEMO_DATA as unknown) === true) {
+    ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'must not be true in production: demo accounts share a published password' });
+  }
+  if (!env.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (the embedded database is for development)' });
+  }
+}
+
+export interface AppConfig extends Omit<RawConfig, 'JWT_SECRET' | 'DEMO_DATA' | 'GRAPHQL_INTROSPECTION'> {
   JWT_SECRET: string;
   /** True when no DATABASE_URL is given and an embedded PGlite serves the database. */
   embeddedDatabase: boolean;
   DEMO_DATA: boolean;
+  GRAPHQL_INTROSPECTION: boolean;
 }
 
 export class ConfigError extends Error {

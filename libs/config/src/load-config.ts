@@ -9,5 +9,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedDatabase,
     JWT_SECRET: raw.JWT_SECRET ?? readOrCreateSecret(raw.DATA_DIR),
     DEMO_DATA: raw.DEMO_DATA ?? (embeddedDatabase && raw.NODE_ENV === 'development'),
+    GRAPHQL_INTROSPECTION: raw.GRAPHQL_INTROSPECTION ?? raw.NODE_ENV !== 'production',
   };
 }

@@ -47,6 +47,6 @@ import { UserResolver } from './people/user.resolver';
     AuditActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UserLoader, PeopleDirectory, SessionDirectory, PasswordService, RegistrationService, AccountService],
+  exports: [UserLoader, PeopleDirectory, SessionDirectory, PasswordService, RegistrationService, AccountService, AuthenticationService],
 })
 export class IdentityModule {}

@@ -6,6 +6,7 @@ import { UserEntity } from './people/user.entity';
 export * from './identity.errors';
 export * from './identity.module';
 export * from './accounts/account.service';
+export * from './auth/authentication.service';
 export * from './auth/password.service';
 export * from './auth/registration.service';
 export * from './auth/session.directory';

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 
 export const REDIS = Symbol('REDIS');
 
@@ -28,22 +28,16 @@ class RedisLifecycle implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class RedisModule {
-  static forRoot(options: RedisOptions): DynamicModule {
+  /**
+   * `client` is connected before the application is built (`connectRedis`), so a REDIS_URL where
+   * nothing answers stops the start with one clear line instead of a stack from inside the framework.
+   * The module owns it from then on and closes it at shutdown.
+   */
+  static forRoot(options: RedisOptions & { client: Redis | null }): DynamicModule {
+    const { client, ...shared } = options;
     return {
       module: RedisModule,
-      providers: [
-        { provide: REDIS_OPTIONS, useValue: options },
-        {
-          provide: REDIS,
-          useFactory: async (): Promise<Redis | null> => {
-            if (!options.url) return null;
-            const client = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true });
-            await client.connect();
-            return client;
-          },
-        },
-        RedisLifecycle,
-      ],
+      providers: [{ provide: REDIS_OPTIONS, useValue: shared }, { provide: REDIS, useValue: client }, RedisLifecycle],
       exports: [REDIS, REDIS_OPTIONS],
     };
   }

@@ -7,20 +7,56 @@ export interface TestSubscriptionClient {
   client: Client;
   /** Close codes of the connection, in order. */
   closes: number[];
+  /** Close reasons, in the same order. */
+  reasons: string[];
+  /** The current WebSocket, once connected (to pause its reading, for instance). */
+  socket: WebSocket | null;
   dispose(): Promise<void>;
 }
 
+export interface ClientOptions {
+  /** The client address the server sees (sent as X-Forwarded-For; test apps trust it). */
+  address?: string;
+}
+
 /** A graphql-ws client for `baseUrl`/graphql, as a browser would create it, signed in when given a token. */
-export function subscriptionClient(baseUrl: string, token?: string, connectionParams?: Record<string, unknown>): TestSubscriptionClient {
-  const closes: number[] = [];
-  const client = createClient({
-    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: connectionParams ?? (token ? { authorization: `Bearer ${token}` } : {}),
-    retryAttempts: 0,
-    on: { closed: (event) => void closes.push((event as { code: number }).code) },
-  });
-  return { client, closes, dispose: async () => client.dispose() };
+export function subscriptionClient(
+  baseUrl: string,
+  token?: string,
+  connectionParams?: Record<string, unknown>,
+  options: ClientOptions = {},
+): TestSubscriptionClient {
+  const { address } = options;
+  const impl = address
+    ? class extends WebSocket {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols, { headers: { 'x-forwarded-for': address } });
+        }
+      }
+    : WebSocket;
+  const state: TestSubscriptionClient = {
+    client: createClient({
+      url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: impl,
+      connectionParams: connectionParams ?? (token ? { authorization: `Bearer ${token}` } : {}),
+      retryAttempts: 0,
+      on: {
+        connected: (socket) => {
+          state.socket = socket as WebSocket;
+        },
+        closed: (event) => {
+          const { code, reason } = event as { code: number; reason?: unknown };
+          state.closes.push(code);
+          state.reasons.push(String(reason ?? ''));
+        },
+      },
+    }),
+    closes: [],
+    reasons: [],
+    socket: null,
+    dispose: async () => state.client.dispose(),
+  };
+  return state;
 }
 
 export interface Subscribed<T> {

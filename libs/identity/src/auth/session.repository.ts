@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { Database } from '@intersessional/database';
-import { UserEntity } from '../people/user.entity';
+import { AccountStatus, UserEntity } from '../people/user.entity';
 import { AuthSessionEntity, RefreshTokenEntity } from './auth-session.entity';
 
 export interface SessionWithUser {
@@ -58,6 +58,25 @@ export class SessionRepository {
     if (!row) return null;
     const { user, ...session } = row as AuthSessionEntity & { user: UserEntity };
     return { session: session as AuthSessionEntity, user };
+  }
+
+  /**
+   * Which of `sessionIds` still stand (not revoked, not expired, account active), in one query, for
+   * long-lived connections that re-check their sessions.
+   */
+  async standing(sessionIds: readonly string[], now: Date): Promise<Set<string>> {
+    if (!sessionIds.length) return new Set();
+    const rows = await this.db.manager
+      .createQueryBuilder(AuthSessionEntity, 's')
+      .innerJoin(UserEntity, 'u', 'u.id = s.user_id')
+      .select('s.id', 'id')
+      .where('s.id = ANY(:ids) AND s.revoked_at IS NULL AND s.expires_at > :now AND u.status = :active', {
+        ids: [...sessionIds],
+        now,
+        active: AccountStatus.ACTIVE,
+      })
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
   }
 
   async revoke(sessionId: string, reason: string): Promise<boolean> {

@@ -43,6 +43,11 @@ export class PeopleDirectory {
     return found !== null && !found.session.revokedAt && found.session.expiresAt > now && found.user.status === AccountStatus.ACTIVE;
   }
 
+  /** Which of these sessions still stand (see `sessionActive`), in one query for any number. */
+  activeSessions(sessionIds: readonly string[], now = new Date()): Promise<Set<string>> {
+    return this.sessions.standing([...new Set(sessionIds)], now);
+  }
+
   async attributesOf(userIds: readonly string[]): Promise<PersonAttributes[]> {
     const users = await this.users.findByIds([...new Set(userIds)]);
     return users.map((u) => ({
