@@ -1,7 +1,7 @@
 import { Args, ArgsType, Context, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { type Actor, OptionalActor, Public } from '@intersessional/access';
-import type { RequestContext } from '@intersessional/graphql';
+import { IsNotBlank, type RequestContext } from '@intersessional/graphql';
 import { toCommentModel } from '../consultation.mapper';
 import { ConsultationLoaders } from '../consultation.loaders';
 import { CommentModel } from '../comment/comment.model';
@@ -21,6 +21,7 @@ class GuestTokenArgs {
 class UpdateGuestCommentArgs extends GuestTokenArgs {
   @Field()
   @IsString()
+  @IsNotBlank()
   @MaxLength(20_000)
   body!: string;
 
