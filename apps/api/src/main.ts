@@ -22,23 +22,15 @@ async function main(): Promise<void> {
   // on a terminal, readable lines; otherwise (a file, a log collector) JSON lines
   const pretty = config.LOG_FORMAT === 'pretty' || (config.LOG_FORMAT === 'auto' && process.stdout.isTTY === true);
   const { logger, release } = createStartupLogger(config.LOG_LEVEL, pretty);
-  let started;
-  try {
-    started = await start({ config, logger, banner: pretty || config.NODE_ENV === 'development' ? process.stdout : null });
-    release();
-  } catch (error) {
-    release();
-    if (error instanceof RedisUnavailableError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(EX_UNAVAILABLE);
-    }
-    throw error;
-  }
-
+  // Signals are handled from the first moment, so one that arrives while the server is starting (or
+  // right as it says "ready") still stops it gracefully once it is up, instead of killing it.
   let stopping = false;
+  let starting: ReturnType<typeof start> | null = null;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    const started = await starting?.catch(() => null);
+    if (!started) return; // start-up failed: main reports it and exits
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const force = setTimeout(() => {
       logger.error('graceful shutdown timed out; exiting');
@@ -56,6 +48,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    starting = start({ config, logger, banner: pretty || config.NODE_ENV === 'development' ? process.stdout : null });
+    await starting;
+    release();
+  } catch (error) {
+    release();
+    if (error instanceof RedisUnavailableError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(EX_UNAVAILABLE);
+    }
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {
