@@ -22,26 +22,7 @@ describe('a double-click makes one comment: submissions carry a client key', () 
     given = new Given(t);
     bpf = await given.workstream('BPF', { joinPolicy: 'OPEN' });
     commenter = await given.user();
-    documentId = (
-      await bpf.facilitator.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: 'First paragraph.\n\nSecond paragraph.' },
-      })
-    ).createDocument.id;
-    const opensAt = Date.now() - 1000;
-    periodId = (
-      await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string } }>(`mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id } }`, {
-        input: {
-          documentId,
-          freezeVersionLabel: 'v1',
-          title: 'Draft for comment',
-          timeZone: 'UTC',
-          opensAt: new Date(opensAt).toISOString(),
-          closesAt: new Date(opensAt + 7 * 24 * HOUR).toISOString(),
-          participation: 'REGISTERED_AND_GUESTS',
-          schedule: true,
-        },
-      })
-    ).createCommentPeriod.id;
+    ({ id: periodId, documentId } = await given.commentPeriod(bpf, { participation: 'REGISTERED_AND_GUESTS' }));
   }, 180_000);
   afterAll(() => t.close());
 

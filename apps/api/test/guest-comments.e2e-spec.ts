@@ -7,7 +7,6 @@ import { type TestApp, startTestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 const WEB_URL = 'https://intersessional.example.org';
-const HOUR = 3600_000;
 const FIELDS = `id state body editCount withdrawnAt trackingNumber answer { disposition response } commenter { name guest }`;
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { ${FIELDS} } }`;
 const REPLY = `mutation($input: ReplyInput!) { replyToComment(input: $input) { ${FIELDS} } }`;
@@ -47,29 +46,7 @@ describe('guests get a receipt and a private link to their comment', () => {
     t = await startTestApp({ SMTP_URL: smtp.url, WEB_URL, MAIL_POLL_INTERVAL_MS: '600000' });
     given = new Given(t);
     bpf = await given.workstream('BPF', { joinPolicy: 'OPEN' });
-    const documentId = (
-      await bpf.facilitator.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: 'First paragraph.\n\nSecond paragraph.' },
-      })
-    ).createDocument.id;
-    const opensAt = Date.now() - 1000;
-    const period = (
-      await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string; closesAt: string } }>(
-        `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id closesAt } }`,
-        {
-          input: {
-            documentId,
-            freezeVersionLabel: 'v1',
-            title: 'Draft for comment',
-            timeZone: 'UTC',
-            opensAt: new Date(opensAt).toISOString(),
-            closesAt: new Date(opensAt + 7 * 24 * HOUR).toISOString(),
-            participation: 'REGISTERED_AND_GUESTS',
-            schedule: true,
-          },
-        },
-      )
-    ).createCommentPeriod;
+    const period = await given.commentPeriod(bpf, { title: 'Draft for comment', participation: 'REGISTERED_AND_GUESTS' });
     periodId = period.id;
     closesAt = period.closesAt;
   }, 180_000);

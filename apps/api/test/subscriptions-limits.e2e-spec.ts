@@ -7,7 +7,6 @@ import { type Subscribed, type TestSubscriptionClient, subscribe, subscriptionCl
 import { type TestApp, startTestApp } from './support/test-app';
 
 const ADDED = `subscription($id: ID!) { commentAdded(id: $id) { id body } }`;
-const HOUR = 3600_000;
 interface Added {
   commentAdded: { id: string; body: string };
 }
@@ -57,17 +56,7 @@ describe('graphql-ws sockets are bounded: buffer, subscriptions, sockets per add
     });
     given = new Given(t);
     const bpf = await given.workstream('BPF', { joinPolicy: 'OPEN' });
-    const { createDocument } = await bpf.facilitator.client.ok<{ createDocument: { id: string } }>(
-      `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`,
-      { input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: 'A paragraph.' } },
-    );
-    const opensAt = Date.now() - 1000;
-    periodId = (
-      await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string } }>(
-        `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id } }`,
-        { input: { documentId: createDocument.id, freezeVersionLabel: 'v', title: 'Open', timeZone: 'UTC', opensAt: new Date(opensAt).toISOString(), closesAt: new Date(opensAt + 7 * 24 * HOUR).toISOString(), schedule: true } },
-      )
-    ).createCommentPeriod.id;
+    periodId = (await given.commentPeriod(bpf)).id;
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.dispose()));

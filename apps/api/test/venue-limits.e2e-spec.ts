@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { PASSWORD, freshIp, Given, type TestUser } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
 
-const HOUR = 3600_000;
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id } }`;
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { user { id } } }`;
 
@@ -19,26 +18,7 @@ describe('limits that fit a conference room', () => {
     t = await startTestApp();
     given = new Given(t);
     const bpf = await given.workstream('BPF', { joinPolicy: 'OPEN' });
-    const documentId = (
-      await bpf.facilitator.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: 'One paragraph.' },
-      })
-    ).createDocument.id;
-    const opensAt = Date.now() - 1000;
-    periodId = (
-      await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string } }>(`mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id } }`, {
-        input: {
-          documentId,
-          freezeVersionLabel: 'v1',
-          title: 'Workshop consultation',
-          timeZone: 'UTC',
-          opensAt: new Date(opensAt).toISOString(),
-          closesAt: new Date(opensAt + 7 * 24 * HOUR).toISOString(),
-          participation: 'REGISTERED_AND_GUESTS',
-          schedule: true,
-        },
-      })
-    ).createCommentPeriod.id;
+    periodId = (await given.commentPeriod(bpf, { participation: 'REGISTERED_AND_GUESTS' })).id;
   }, 180_000);
   afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { PeriodScheduler } from '@intersessional/consultation';
 import { GraphQLClient } from '@intersessional/testing';
 import { type TestApp } from './test-app';
 
@@ -19,6 +20,48 @@ export interface UserOptions {
   gender?: string | null;
   platformRole?: 'SECRETARIAT' | 'MAG_MEMBER' | 'USER';
 }
+
+/** A workstream as `given.workstream()` returns it: documents and periods are made by its facilitator. */
+export interface WorkstreamRef {
+  id: string;
+  facilitator: TestUser;
+}
+
+export interface DocumentOptions {
+  markdown?: string;
+  visibility?: 'PUBLIC' | 'MEMBERS';
+  title?: string;
+  kind?: 'DRAFT_OUTPUT' | 'OTHER';
+}
+
+export interface PeriodOptions {
+  /** The document to consult on; a public two-paragraph draft is made when absent. */
+  documentId?: string;
+  /** Opens this long from now: a second ago unless told otherwise, so it is open at once. */
+  opensInMs?: number;
+  /** Closes this long after it opens: a week unless told otherwise. */
+  openForMs?: number;
+  title?: string;
+  /** The label of the version frozen for the period (ignored when `versionId` names one). */
+  freezeVersionLabel?: string;
+  versionId?: string;
+  participation?: 'REGISTERED' | 'REGISTERED_AND_GUESTS';
+  moderation?: 'PRE_MODERATION' | 'PUBLISH_AT_ONCE';
+  /** Scheduled unless told otherwise (a period left unscheduled stays a draft). */
+  schedule?: boolean;
+  /** Any other field of CreateCommentPeriodInput (instructions, guidingQuestions, inclusionCutoffAt…). */
+  settings?: Record<string, unknown>;
+}
+
+export interface CreatedPeriod {
+  id: string;
+  documentId: string;
+  versionId: string;
+  closesAt: string;
+}
+
+export const HOUR_MS = 3600_000;
+export const DAY_MS = 24 * HOUR_MS;
 
 let sequence = 0;
 /** A distinct client address per call, so registration rate limits do not interfere between tests. */
@@ -140,5 +183,53 @@ export class Given {
       { ws: workstreamId, user: user.id, role },
     );
     return data.addMember.id;
+  }
+
+  /** A document of `workstream`, made by its facilitator: a public two-paragraph draft unless told otherwise. Returns its id. */
+  async document(workstream: WorkstreamRef, options: DocumentOptions = {}): Promise<string> {
+    const data = await workstream.facilitator.client.ok<{ createDocument: { id: string } }>(
+      `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`,
+      {
+        input: {
+          workstreamId: workstream.id,
+          title: options.title ?? 'Draft',
+          kind: options.kind ?? 'DRAFT_OUTPUT',
+          visibility: options.visibility ?? 'PUBLIC',
+          markdown: options.markdown ?? 'First paragraph.\n\nSecond paragraph.',
+        },
+      },
+    );
+    return data.createDocument.id;
+  }
+
+  /**
+   * A comment period of `workstream`, made by its facilitator: scheduled, open since a second ago and for
+   * a week unless told otherwise. Its due events (OPENED) fire before this returns, as the scheduler does
+   * in its first seconds: otherwise its timer would fire them at some moment of the spec (after the first
+   * comments, on a busy machine) and send notices the spec does not expect.
+   */
+  async commentPeriod(workstream: WorkstreamRef, options: PeriodOptions = {}): Promise<CreatedPeriod> {
+    const documentId = options.documentId ?? (await this.document(workstream));
+    const opensAt = Date.now() + (options.opensInMs ?? -1000);
+    const version = options.versionId ? { versionId: options.versionId } : { freezeVersionLabel: options.freezeVersionLabel ?? 'v1' };
+    const data = await workstream.facilitator.client.ok<{ createCommentPeriod: { id: string; versionId: string; closesAt: string } }>(
+      `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id versionId closesAt } }`,
+      {
+        input: {
+          documentId,
+          ...version,
+          title: options.title ?? 'Draft for comment',
+          timeZone: 'UTC',
+          opensAt: new Date(opensAt).toISOString(),
+          closesAt: new Date(opensAt + (options.openForMs ?? 7 * DAY_MS)).toISOString(),
+          ...(options.participation ? { participation: options.participation } : {}),
+          ...(options.moderation ? { moderation: options.moderation } : {}),
+          schedule: options.schedule ?? true,
+          ...options.settings,
+        },
+      },
+    );
+    await this.t.app.get(PeriodScheduler).tick();
+    return { ...data.createCommentPeriod, documentId };
   }
 }
