@@ -1,9 +1,8 @@
 import { Clock } from '@intersessional/database';
-import { freshIp, Given, type TestUser } from './support/given';
+import { freshIp, Given, type PeriodOptions, type TestUser } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const HOUR = 3600_000;
-const CREATE = `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id closesAt } }`;
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id state } }`;
 const REPLY = `mutation($input: ReplyInput!) { replyToComment(input: $input) { id } }`;
 
@@ -25,23 +24,12 @@ describe('comment periods: error paths', () => {
     await given.member(bpf.id, member);
     commenter = await given.user();
     other = await given.user();
-    documentId = (
-      await bpf.facilitator.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: 'First paragraph.\n\nSecond paragraph.' },
-      })
-    ).createDocument.id;
+    documentId = await given.document(bpf);
   });
   afterEach(() => t.app.get(Clock).travelTo(new Date()));
   afterAll(() => t.close());
 
-  const newPeriod = async (opensInMs = -1000, extra: Record<string, unknown> = {}) => {
-    const opensAt = Date.now() + opensInMs;
-    return (
-      await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string; closesAt: string } }>(CREATE, {
-        input: { documentId, freezeVersionLabel: 'v', title: 'Round', timeZone: 'UTC', opensAt: new Date(opensAt).toISOString(), closesAt: new Date(opensAt + 24 * HOUR).toISOString(), schedule: true, ...extra },
-      })
-    ).createCommentPeriod;
-  };
+  const newPeriod = (opensInMs = -1000, options: PeriodOptions = {}) => given.commentPeriod(bpf, { documentId, opensInMs, ...options });
   const submit = async (user: TestUser, periodId: string, extra: Record<string, unknown> = {}) =>
     (
       await user.client.request<{ submitComment: { id: string; state: string } }>(

@@ -1,7 +1,7 @@
 import { Clock } from '@intersessional/database';
 import { EventBus } from '@intersessional/events';
 import { PeriodScheduler } from '@intersessional/consultation';
-import { freshIp, Given, type TestUser } from './support/given';
+import { freshIp, Given, type PeriodOptions, type TestUser } from './support/given';
 import { subscribe, subscriptionClient, waitFor } from './support/subscriptions';
 import { type TestApp, startTestApp } from './support/test-app';
 
@@ -27,31 +27,13 @@ describe('consultation notices and the live comment stream', () => {
     member = await given.user();
     await given.member(bpf.id, member);
     commenter = await given.user({ stakeholderGroup: 'ACADEMIA', country: 'ZA' });
-    documentId = (
-      await bpf.facilitator.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: 'First paragraph of the draft.\n\nSecond paragraph.' },
-      })
-    ).createDocument.id;
+    documentId = await given.document(bpf, { markdown: 'First paragraph of the draft.\n\nSecond paragraph.' });
   });
   afterEach(() => t.app.get(Clock).travelTo(new Date()));
   afterAll(() => t.close());
 
-  /**
-   * A scheduled period, opened a second ago unless told otherwise. Its due events (OPENED) fire before
-   * anyone comments, as the scheduler does in the first seconds; otherwise its 5-second timer would
-   * fire them at some point of the spec, after the comments on a busy machine, and tell the commenters too.
-   */
-  const newPeriod = async (settings: Record<string, unknown> = {}, opensInMs = -1000) => {
-    const opensAt = Date.now() + opensInMs;
-    const period = (
-      await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string; closesAt: string } }>(
-        `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id closesAt } }`,
-        { input: { documentId, freezeVersionLabel: 'v', title: 'Draft for comment', timeZone: 'UTC', opensAt: new Date(opensAt).toISOString(), closesAt: new Date(opensAt + 7 * 24 * HOUR).toISOString(), schedule: true, ...settings } },
-      )
-    ).createCommentPeriod;
-    await t.app.get(PeriodScheduler).tick();
-    return period;
-  };
+  /** A period opened a second ago unless told otherwise (its due events fired: see `given.commentPeriod`). */
+  const newPeriod = (options: PeriodOptions = {}, opensInMs = -1000) => given.commentPeriod(bpf, { documentId, title: 'Draft for comment', opensInMs, ...options });
   /** What the scheduler's timer may do at any moment of a spec: it must change nothing the spec checks. */
   const backgroundTick = () => t.app.get(PeriodScheduler).tick();
   const submit = async (user: TestUser | null, input: Record<string, unknown>) => {
@@ -128,12 +110,7 @@ describe('consultation notices and the live comment stream', () => {
       await waitFor(() => stream.data.length === 2, 'the approved guest comment');
       expect(stream.data.map((d) => d.commentAdded.body)).toEqual(['Visible at once.', 'From a guest.']);
 
-      const draft = (
-        await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string } }>(
-          `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id } }`,
-          { input: { documentId, freezeVersionLabel: 'v', title: 'Not yet', timeZone: 'UTC', opensAt: new Date(Date.now() + HOUR).toISOString(), closesAt: new Date(Date.now() + 2 * HOUR).toISOString() } },
-        )
-      ).createCommentPeriod;
+      const draft = await given.commentPeriod(bpf, { documentId, title: 'Not yet', opensInMs: HOUR, openForMs: HOUR, schedule: false });
       const refused = subscribe(reader.client, ADDED, { id: draft.id });
       await waitFor(() => refused.results.length > 0 || refused.error !== undefined, 'a refusal');
       expect(JSON.stringify(refused.results[0]?.errors ?? refused.error)).toContain('NOT_FOUND');

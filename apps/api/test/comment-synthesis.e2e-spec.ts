@@ -47,25 +47,12 @@ describe('synthesis and exports of a comment period, and calls for contributions
     given = new Given(t);
     clock = t.app.get(Clock);
     bpf = await given.workstream('BPF');
-    const editor = bpf.facilitator;
-    documentId = (
-      await editor.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: DRAFT },
-      })
-    ).createDocument.id;
+    documentId = await given.document(bpf, { markdown: DRAFT });
   });
   afterEach(() => clock.travelTo(new Date()));
   afterAll(() => t.close());
 
-  const newPeriod = async () => {
-    const now = Date.now();
-    return (
-      await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string; closesAt: string } }>(
-        `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id closesAt } }`,
-        { input: { documentId, freezeVersionLabel: 'For comment', title: 'BPF draft: comments', timeZone: 'UTC', opensAt: new Date(now - 1000).toISOString(), closesAt: new Date(now + 7 * 24 * HOUR).toISOString(), schedule: true } },
-      )
-    ).createCommentPeriod;
-  };
+  const newPeriod = () => given.commentPeriod(bpf, { documentId });
 
   const submit = async (user: TestUser, input: Record<string, unknown>) => {
     const result = await user.client.request<{ submitComment: { id: string; state: string } }>(

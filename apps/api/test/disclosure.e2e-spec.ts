@@ -4,7 +4,6 @@ import { Clock } from '@intersessional/database';
 import { freshIp, Given, type TestUser } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
 
-const HOUR = 3600_000;
 const HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(1)> <b>bold</b> [click](javascript:alert(1)) <javascript:alert(3)> | pipe & &lt;i&gt;';
 const ARABIC = 'نقترح إضافة فقرة عن الشبكات المجتمعية في المناطق الريفية.';
 const RESPONSE = 'Noted <i>with thanks</i> [see](javascript:alert(2))';
@@ -41,28 +40,8 @@ describe('disclosure and escaping of what commenters wrote and told about themse
     t = await startTestApp();
     given = new Given(t);
     bpf = await given.workstream('BPF');
-    const documentId = (
-      await bpf.facilitator.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: 'Community networks connect people.\n\nSecond paragraph.' },
-      })
-    ).createDocument.id;
-    period = (
-      await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string; closesAt: string } }>(
-        `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id closesAt } }`,
-        {
-          input: {
-            documentId,
-            freezeVersionLabel: 'For comment',
-            title: 'Draft <script>alert(4)</script>',
-            timeZone: 'UTC',
-            opensAt: new Date(Date.now() - 1000).toISOString(),
-            closesAt: new Date(Date.now() + 24 * HOUR).toISOString(),
-            participation: 'REGISTERED_AND_GUESTS',
-            schedule: true,
-          },
-        },
-      )
-    ).createCommentPeriod;
+    const documentId = await given.document(bpf, { markdown: 'Community networks connect people.\n\nSecond paragraph.' });
+    period = await given.commentPeriod(bpf, { documentId, title: 'Draft <script>alert(4)</script>', participation: 'REGISTERED_AND_GUESTS' });
 
     shows = await given.user({ displayName: 'Eve <img src=x onerror=alert(1)>', stakeholderGroup: 'GOVERNMENT', country: 'BR', gender: 'WOMAN' });
     hides = await given.user({ displayName: 'Amina Hidden-Country', stakeholderGroup: 'ACADEMIA', country: 'NG', gender: 'MAN' });
