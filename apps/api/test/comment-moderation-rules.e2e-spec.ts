@@ -1,5 +1,5 @@
 import { Clock } from '@intersessional/database';
-import { freshIp, Given, type TestUser } from './support/given';
+import { freshIp, Given, type PeriodOptions, type TestUser } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const HOUR = 3600_000;
@@ -33,12 +33,7 @@ describe('moderation rules on every path: submit, reply and edit', () => {
   afterEach(() => t.app.get(Clock).travelTo(new Date()));
   afterAll(() => t.close());
 
-  const newDocument = async (visibility: 'PUBLIC' | 'MEMBERS') =>
-    (
-      await bpf.facilitator.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility, markdown: 'First paragraph.\n\nSecond paragraph.' },
-      })
-    ).createDocument.id;
+  const newDocument = (visibility: 'PUBLIC' | 'MEMBERS') => given.document(bpf, { visibility });
   const periodInput = (documentId: string, extra: Record<string, unknown> = {}) => ({
     documentId,
     freezeVersionLabel: 'For comment',
@@ -49,7 +44,7 @@ describe('moderation rules on every path: submit, reply and edit', () => {
     schedule: true,
     ...extra,
   });
-  const newPeriod = async (extra: Record<string, unknown> = {}) => (await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string } }>(CREATE, { input: periodInput(publicDocumentId, extra) })).createCommentPeriod;
+  const newPeriod = (options: PeriodOptions = {}) => given.commentPeriod(bpf, { documentId: publicDocumentId, ...options });
   const content = (body: string) => ({ language: 'en', speakingFor: 'PERSONAL', consentToPublish: true, body });
   const submit = async (periodId: string, body: string) => {
     const result = await commenter.client.request<{ submitComment: { id: string; state: string } }>(SUBMIT, { input: { periodId, anchor: { kind: 'DOCUMENT' }, ...content(body) } }, { 'x-forwarded-for': freshIp() });
@@ -146,7 +141,7 @@ describe('moderation rules on every path: submit, reply and edit', () => {
 
     it('refuses to make a document members-only while a period on it is scheduled or open (DOCUMENT_UNDER_PUBLIC_COMMENT), allows it once closed', async () => {
       const documentId = await newDocument('PUBLIC');
-      const period = (await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string } }>(CREATE, { input: periodInput(documentId) })).createCommentPeriod;
+      const period = await given.commentPeriod(bpf, { documentId });
       const HIDE = `mutation($id: ID!) { updateDocument(input: { id: $id, visibility: MEMBERS }) { id visibility } }`;
       const refused = await bpf.facilitator.client.fails(HIDE, { id: documentId });
       expect(refused.extensions).toMatchObject({ code: 'DOCUMENT_UNDER_PUBLIC_COMMENT', periodId: period.id });

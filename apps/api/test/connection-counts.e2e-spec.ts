@@ -1,6 +1,6 @@
 import { Clock } from '@intersessional/database';
 import type { GraphQLClient } from '@intersessional/testing';
-import { freshIp, Given, type TestUser } from './support/given';
+import { freshIp, Given, type PeriodOptions, type TestUser } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const HOUR = 3600_000;
@@ -147,32 +147,13 @@ describe('connection counts match the edges a viewer can page through', () => {
     const inactive = await given.dynamicCoalition();
     await (await given.secretariat()).client.ok(`mutation($id: ID!) { deactivateDynamicCoalition(id: $id, reason: "no annual report") { id } }`, { id: inactive.id });
 
-    const newDocument = async (visibility: 'PUBLIC' | 'MEMBERS') =>
-      (
-        await facilitator.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-          input: { workstreamId: bpf.id, title: `Draft ${visibility}`, kind: 'DRAFT_OUTPUT', visibility, markdown: 'First paragraph.\n\nSecond paragraph.\n\nThird.' },
-        })
-      ).createDocument.id;
+    const newDocument = (visibility: 'PUBLIC' | 'MEMBERS') => given.document(bpf, { title: `Draft ${visibility}`, visibility, markdown: 'First paragraph.\n\nSecond paragraph.\n\nThird.' });
     const publicDoc = await newDocument('PUBLIC');
     const laterMembersOnly = await newDocument('PUBLIC');
     const membersOnly = await newDocument('MEMBERS');
     seeds.push({ type: 'Document', id: membersOnly }, { type: 'Document', id: laterMembersOnly });
 
-    const period = async (documentId: string, opensInMs: number, extra: Record<string, unknown> = {}) =>
-      (
-        await facilitator.client.ok<{ createCommentPeriod: { id: string } }>(`mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id } }`, {
-          input: {
-            documentId,
-            freezeVersionLabel: 'v',
-            title: 'Round',
-            timeZone: 'UTC',
-            opensAt: new Date(Date.now() + opensInMs).toISOString(),
-            closesAt: new Date(Date.now() + opensInMs + 48 * HOUR).toISOString(),
-            schedule: true,
-            ...extra,
-          },
-        })
-      ).createCommentPeriod.id;
+    const period = async (documentId: string, opensInMs: number, options: PeriodOptions = {}) => (await given.commentPeriod(bpf, { documentId, opensInMs, openForMs: 48 * HOUR, ...options })).id;
     const open = await period(publicDoc, -1000, { participation: 'REGISTERED_AND_GUESTS' });
     const drafts = [await period(publicDoc, HOUR, { schedule: false }), await period(membersOnly, HOUR, { schedule: false })];
     const scheduled = await period(publicDoc, 24 * HOUR);

@@ -168,25 +168,9 @@ describe('input fuzzing: every argument of every mutation and connection', () =>
     const dc = await given.dynamicCoalition();
     const membership = await given.member(bpf.id, victim);
     const f = bpf.facilitator.client;
-    const document = (
-      await f.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: 'First paragraph.\n\nSecond paragraph.' },
-      })
-    ).createDocument.id;
+    const document = await given.document(bpf);
     const version = (await f.ok<{ freezeVersion: { id: string } }>(`mutation($id: ID!) { freezeVersion(documentId: $id, label: "Draft I") { id } }`, { id: document })).freezeVersion.id;
-    const period = (
-      await f.ok<{ createCommentPeriod: { id: string } }>(`mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id } }`, {
-        input: {
-          documentId: document,
-          versionId: version,
-          title: 'Round',
-          timeZone: 'UTC',
-          opensAt: new Date(Date.now() - 1000).toISOString(),
-          closesAt: new Date(Date.now() + 24 * HOUR).toISOString(),
-          schedule: true,
-        },
-      })
-    ).createCommentPeriod.id;
+    const period = (await given.commentPeriod(bpf, { documentId: document, versionId: version })).id;
     const comment = (
       await user.client.ok<{ submitComment: { id: string } }>(`mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id } }`, {
         input: { periodId: period, language: 'en', speakingFor: 'PERSONAL', consentToPublish: true, anchor: { kind: 'DOCUMENT' }, body: 'A first comment.' },
