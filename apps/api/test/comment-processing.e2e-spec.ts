@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { PeriodScheduler } from '@intersessional/consultation';
 import { Clock } from '@intersessional/database';
-import { freshIp, Given, type TestUser } from './support/given';
+import { freshIp, Given, type PeriodOptions, type TestUser } from './support/given';
 import { openEditor } from './support/editors';
 import { type TestApp, startTestApp } from './support/test-app';
 import { waitFor, waitForAsync } from './support/wait';
@@ -15,14 +15,12 @@ Capacity building works best when it is demand-driven.
 Civil society is rarely consulted.
 `;
 
-const CREATE = `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id versionId closesAt } }`;
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id state suggestion } }`;
 const LIVE = `query($id: ID!) { comment(id: $id) { liveAnchor { status startParagraph endParagraph text } } }`;
 const APPLY = `mutation($id: ID!, $confirm: Boolean) { applySuggestion(id: $id, confirmChanged: $confirm) { suggestionAppliedAt answer { disposition response } } }`;
 const IMPORT = `mutation($id: ID!, $markdown: String!) { importDocumentMarkdown(id: $id, markdown: $markdown, replace: true) { id } }`;
 const PARAGRAPH = `query($id: ID!, $p: Int!) { commentPeriod(id: $id) { paragraphs { number commentCount } paragraphComments(paragraph: $p, first: 50) { totalCount edges { node { id body } } } } }`;
 
-const HOUR = 3600_000;
 
 describe('processing public comments: anchors on the live draft, suggestions, moderation, answers', () => {
   let t: TestApp;
@@ -44,27 +42,9 @@ describe('processing public comments: anchors on the live draft, suggestions, mo
   afterAll(() => t.close());
 
   /** A fresh public draft and a scheduled, open period on it. */
-  const setUp = async (settings: Record<string, unknown> = {}) => {
-    const documentId = (
-      await editor.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: DRAFT },
-      })
-    ).createDocument.id;
-    const now = Date.now();
-    const period = (
-      await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string; versionId: string; closesAt: string } }>(CREATE, {
-        input: {
-          documentId,
-          freezeVersionLabel: 'Draft for public comment',
-          title: 'Comment on the draft',
-          timeZone: 'UTC',
-          opensAt: new Date(now - 1000).toISOString(),
-          closesAt: new Date(now + 14 * 24 * HOUR).toISOString(),
-          schedule: true,
-          ...settings,
-        },
-      })
-    ).createCommentPeriod;
+  const setUp = async (options: PeriodOptions = {}) => {
+    const documentId = await given.document(bpf, { markdown: DRAFT, by: editor });
+    const period = await given.commentPeriod(bpf, { documentId, ...options });
     return { documentId, period };
   };
 

@@ -73,11 +73,7 @@ describe('content from the sync socket is untrusted', () => {
   afterAll(() => t.close());
 
   it('a hostile edit over /collab leaves every export, a version freeze, a comment period and a restore working', async () => {
-    const documentId = (
-      await editor.client.ok<{ createDocument: { id: string } }>(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, {
-        input: { workstreamId: bpf.id, title: 'Draft', kind: 'DRAFT_OUTPUT', visibility: 'PUBLIC', markdown: 'A first paragraph.' },
-      })
-    ).createDocument.id;
+    const documentId = await given.document(bpf, { markdown: 'A first paragraph.', by: editor });
     const exported = (format: string) => fetch(`${t.url}/documents/${documentId}/export?format=${format}`);
 
     const { doc, close } = await openEditor(t.url, editor, documentId);

@@ -32,6 +32,8 @@ export interface DocumentOptions {
   visibility?: 'PUBLIC' | 'MEMBERS';
   title?: string;
   kind?: 'DRAFT_OUTPUT' | 'OTHER';
+  /** Made by this member rather than the facilitator. */
+  by?: TestUser;
 }
 
 export interface PeriodOptions {
@@ -49,8 +51,6 @@ export interface PeriodOptions {
   moderation?: 'PRE_MODERATION' | 'PUBLISH_AT_ONCE';
   /** Scheduled unless told otherwise (a period left unscheduled stays a draft). */
   schedule?: boolean;
-  /** Any other field of CreateCommentPeriodInput (instructions, guidingQuestions, inclusionCutoffAt…). */
-  settings?: Record<string, unknown>;
 }
 
 export interface CreatedPeriod {
@@ -60,8 +60,7 @@ export interface CreatedPeriod {
   closesAt: string;
 }
 
-export const HOUR_MS = 3600_000;
-export const DAY_MS = 24 * HOUR_MS;
+const DAY_MS = 24 * 3600_000;
 
 let sequence = 0;
 /** A distinct client address per call, so registration rate limits do not interfere between tests. */
@@ -185,9 +184,9 @@ export class Given {
     return data.addMember.id;
   }
 
-  /** A document of `workstream`, made by its facilitator: a public two-paragraph draft unless told otherwise. Returns its id. */
+  /** A document of `workstream`: a public two-paragraph draft made by its facilitator, unless told otherwise. Returns its id. */
   async document(workstream: WorkstreamRef, options: DocumentOptions = {}): Promise<string> {
-    const data = await workstream.facilitator.client.ok<{ createDocument: { id: string } }>(
+    const data = await (options.by ?? workstream.facilitator).client.ok<{ createDocument: { id: string } }>(
       `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`,
       {
         input: {
@@ -225,7 +224,6 @@ export class Given {
           ...(options.participation ? { participation: options.participation } : {}),
           ...(options.moderation ? { moderation: options.moderation } : {}),
           schedule: options.schedule ?? true,
-          ...options.settings,
         },
       },
     );
