@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { EventBus } from '@intersessional/events';
 import { SubscriptionServer } from '../src/subscription-server';
 import { Given, type TestUser, freshIp } from './support/given';
-import { type Subscribed, type TestSubscriptionClient, subscribe, subscriptionClient, waitFor } from './support/subscriptions';
+import { type Subscribed, type TestSubscriptionClient, closeAll, subscribe, subscriptionClient, waitFor } from './support/subscriptions';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const ADDED = `subscription($id: ID!) { commentAdded(id: $id) { id body } }`;
@@ -58,10 +58,7 @@ describe('graphql-ws sockets are bounded: buffer, subscriptions, sockets per add
     const bpf = await given.workstream('BPF', { joinPolicy: 'OPEN' });
     periodId = (await given.commentPeriod(bpf)).id;
   });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
-    await waitFor(() => t.app.get(SubscriptionServer).openSockets === 0, 'every socket of the test to close', 10_000);
-  });
+  afterEach(() => closeAll(clients, () => t.app.get(SubscriptionServer).openSockets));
   afterAll(() => t.close());
 
   it('closes a client that stops reading while events flow, and its memory comes back', async () => {

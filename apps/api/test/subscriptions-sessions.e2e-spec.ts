@@ -2,7 +2,7 @@ import { EventBus } from '@intersessional/events';
 import { notificationTopic } from '@intersessional/notifications';
 import { SubscriptionServer } from '../src/subscription-server';
 import { Given, PASSWORD, type TestUser, freshIp } from './support/given';
-import { type Subscribed, type TestSubscriptionClient, subscribe, subscriptionClient, waitFor } from './support/subscriptions';
+import { type Subscribed, type TestSubscriptionClient, closeAll, subscribe, subscriptionClient, waitFor } from './support/subscriptions';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const COMMENTS = `subscription($id: ID!) { commentAdded(id: $id) { id } }`;
@@ -58,10 +58,7 @@ describe('subscriptions end when the session that opened the socket ends', () =>
     const bpf = await given.workstream('BPF', { joinPolicy: 'OPEN' });
     periodId = (await given.commentPeriod(bpf)).id;
   });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
-    await waitFor(() => t.app.get(SubscriptionServer).openSockets === 0, 'every socket of the test to close', 10_000);
-  });
+  afterEach(() => closeAll(clients, () => t.app.get(SubscriptionServer).openSockets));
   afterAll(() => t.close());
 
   it('at sign-out, with no event needed; an anonymous socket and another session of the person stay', async () => {

@@ -1,7 +1,9 @@
 import { type Client, type FormattedExecutionResult, createClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
 
-export { waitFor } from './wait';
+import { waitFor } from './wait';
+
+export { waitFor };
 
 export interface TestSubscriptionClient {
   client: Client;
@@ -92,4 +94,13 @@ export function subscribe<T = Record<string, unknown>>(client: Client, query: st
     },
   );
   return state;
+}
+
+/**
+ * Disposes the sockets a test opened and waits until the server has counted every one closed, so the
+ * next test starts from no socket (per-address and per-account limits count the open ones).
+ */
+export async function closeAll(clients: TestSubscriptionClient[], openSockets: () => number): Promise<void> {
+  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await waitFor(() => openSockets() === 0, 'every socket of the test to close', 10_000);
 }
