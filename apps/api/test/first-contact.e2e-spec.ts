@@ -1,5 +1,4 @@
-import { type TestDatabase, createTestDatabase } from '@intersessional/testing';
-import { buildServer, freePort, runServer } from './support/built-server';
+import { builtServerAndDatabase, freePort, runServer } from './support/built-server';
 import { waitFor } from './support/wait';
 import { type TestApp, startTestApp } from './support/test-app';
 
@@ -38,21 +37,12 @@ describe('a newcomer opening /graphql in a browser', () => {
 });
 
 describe('npm start', () => {
-  let build: ReturnType<typeof buildServer>;
-  let db: TestDatabase;
-  beforeAll(async () => {
-    build = buildServer();
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    build.remove();
-    await db.drop();
-  });
+  const built = builtServerAndDatabase();
 
   const env = async (more: Record<string, string>) => ({
     DATA_DIR: `/tmp/intersessional-start-${process.pid}-${Date.now()}`,
-    DATABASE_URL: db.url,
-    DATABASE_POOL_SIZE: db.embedded ? '1' : '5',
+    DATABASE_URL: built.db.url,
+    DATABASE_POOL_SIZE: built.db.embedded ? '1' : '5',
     DEMO_DATA: 'true',
     PORT: String(await freePort()),
     ...more,
@@ -60,7 +50,7 @@ describe('npm start', () => {
 
   it('prints the banner (GraphQL address, demo sign-in) first, then JSON log lines; a stop is logged as JSON', async () => {
     // at debug level start-up logs a lot (every module, every route): all of it comes after the banner
-    const server = runServer(build.dir, await env({ LOG_LEVEL: 'debug' }));
+    const server = runServer(built.dir, await env({ LOG_LEVEL: 'debug' }));
     try {
       await waitFor(() => server.stdout().includes('"msg":"Intersessional API ready"'), 'the server to be ready', 60_000);
       const lines = server.stdout().split('\n').filter((line) => line.trim() !== '');
@@ -81,7 +71,7 @@ describe('npm start', () => {
   });
 
   it('writes readable single lines instead of JSON on a terminal (LOG_FORMAT=pretty, as when stdout is a TTY)', async () => {
-    const server = runServer(build.dir, await env({ LOG_FORMAT: 'pretty', DEMO_DATA: 'false' }));
+    const server = runServer(built.dir, await env({ LOG_FORMAT: 'pretty', DEMO_DATA: 'false' }));
     try {
       await waitFor(() => server.stdout().includes('Intersessional API ready'), 'the server to be ready', 60_000);
     } finally {

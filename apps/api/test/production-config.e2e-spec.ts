@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@intersessional/config';
 import { RedisUnavailableError } from '@intersessional/redis';
-import { type TestDatabase, createTestDatabase } from '@intersessional/testing';
 import { createApp } from '../src/create-app';
 import { createLogger } from '../src/logging';
-import { buildServer, freePort, runServer } from './support/built-server';
+import { builtServerAndDatabase, freePort, runServer } from './support/built-server';
 import { subscribe, subscriptionClient, waitFor } from './support/subscriptions';
 import { type TestApp, startTestApp } from './support/test-app';
 
@@ -65,27 +64,18 @@ describe('production refuses what is unsafe', () => {
   });
 
   describe('the server process', () => {
-    let build: ReturnType<typeof buildServer>;
-    let db: TestDatabase;
-    beforeAll(async () => {
-      build = buildServer();
-      db = await createTestDatabase();
-    });
-    afterAll(async () => {
-      build.remove();
-      await db.drop();
-    });
+    const built = builtServerAndDatabase();
 
     it('stops at once with one line on stderr and exit code 69 when REDIS_URL does not answer', async () => {
       const port = await freePort();
-      const server = runServer(build.dir, { DATA_DIR: '/tmp', DATABASE_URL: db.url, PORT: '0', REDIS_URL: `redis://127.0.0.1:${port}` });
+      const server = runServer(built.dir, { DATA_DIR: '/tmp', DATABASE_URL: built.db.url, PORT: '0', REDIS_URL: `redis://127.0.0.1:${port}` });
       expect(await server.exited).toBe(69);
       expect(server.stderr()).toBe(`REDIS_URL redis://127.0.0.1:${port} did not answer: ECONNREFUSED\n`);
       expect(server.stdout()).not.toMatch(/at .*ioredis/);
     });
 
     it('refuses demo data and a guessable JWT_SECRET in production, listing both, with exit code 78', async () => {
-      const server = runServer(build.dir, { NODE_ENV: 'production', DATABASE_URL: db.url, DEMO_DATA: 'true', JWT_SECRET: 'a'.repeat(36), PORT: '0' });
+      const server = runServer(built.dir, { NODE_ENV: 'production', DATABASE_URL: built.db.url, DEMO_DATA: 'true', JWT_SECRET: 'a'.repeat(36), PORT: '0' });
       expect(await server.exited).toBe(78);
       expect(server.stderr()).toContain('  - JWT_SECRET is too predictable');
       expect(server.stderr()).toContain('  - DEMO_DATA must not be true in production');

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { type TestDatabase, createTestDatabase } from '@intersessional/testing';
 
 /** npm test runs from the repository root, as crash.e2e-spec.ts relies on too. */
 const ROOT = process.cwd();
@@ -15,6 +16,35 @@ export function buildServer(): { dir: string; remove(): void } {
   const dir = join(ROOT, '.spec-builds', randomBytes(6).toString('hex'));
   execFileSync(process.execPath, ['scripts/build.mjs', dir], { cwd: ROOT, stdio: 'ignore' });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A build of the server and a fresh database for the specs of the enclosing `describe`: made before
+ * they run, removed after. Read `dir` and `db` inside the specs (they exist once the build is done).
+ */
+export function builtServerAndDatabase(): { readonly dir: string; readonly db: TestDatabase } {
+  let build: ReturnType<typeof buildServer> | undefined;
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    build = buildServer();
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    build?.remove();
+    await db?.drop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the built server is read before its beforeAll ran');
+    return value;
+  };
+  return {
+    get dir() {
+      return ready(build).dir;
+    },
+    get db() {
+      return ready(db);
+    },
+  };
 }
 
 export interface RunningServer {
