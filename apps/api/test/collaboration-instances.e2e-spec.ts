@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { CollabFanOut } from '@intersessional/collaboration';
+import { CloseCode, CollabFanOut, CollabServer } from '@intersessional/collaboration';
 import { Given, type TestUser } from './support/given';
 import { type Editor, openEditor, paragraph } from './support/editors';
 import { awarenessFrame, openRaw } from './support/raw-collab';
@@ -99,8 +99,10 @@ describeWithRedis('co-drafting across several API instances (Redis fan-out)', ()
     const b = await connect(two, ws.facilitator, id);
     await one.dataSource.query(`ALTER TABLE document_updates ADD CONSTRAINT block_writes CHECK (document_id <> '${id}') NOT VALID`);
     try {
+      const refusedBefore = one.app.get(CollabServer).closedWith(CloseCode.STORAGE_UNAVAILABLE);
       a.doc.getXmlFragment('default').push([paragraph('Written while storage is down')]);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // the failed insert closes the writer with 4503: by then its update was handled, and published nowhere
+      await waitFor(() => one.app.get(CollabServer).closedWith(CloseCode.STORAGE_UNAVAILABLE) > refusedBefore, 'the writer to be refused with 4503', 10_000);
       expect(b.text()).not.toContain('Written while storage is down');
     } finally {
       await one.dataSource.query(`ALTER TABLE document_updates DROP CONSTRAINT block_writes`);

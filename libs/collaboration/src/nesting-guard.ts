@@ -98,18 +98,19 @@ export class NestingGuard {
       }
       if (visiting.has(found.item)) break; // a cycle can never be integrated: count it as a root
       visiting.add(found.item);
-      const { parent, origin, rightOrigin } = found.item;
+      const current: Y.Item = found.item;
+      const parent: Y.AbstractType<unknown> | Y.ID | string | null = current.parent;
       if (typeof parent === 'string') {
-        chain.push({ item: found.item, step: 1 });
+        chain.push({ item: current, step: 1 });
         break;
       }
       if (parent instanceof Y.ID) {
-        chain.push({ item: found.item, step: 1 });
+        chain.push({ item: current, step: 1 });
         if (++steps > this.limit) return this.limit + 1;
         found = this.resolve(parent, update, pending);
       } else {
-        chain.push({ item: found.item, step: 0 }); // same parent as its neighbour
-        const neighbour = origin ?? rightOrigin;
+        chain.push({ item: current, step: 0 }); // same parent as its neighbour
+        const neighbour: Y.ID | null = current.origin ?? current.rightOrigin;
         found = neighbour ? this.resolve(neighbour, update, pending) : { level: 0 };
       }
     }
