@@ -4,6 +4,7 @@ import { CloseCode, CollabServer } from '@intersessional/collaboration';
 import { DocumentStore } from '@intersessional/documents';
 import { Given, type TestUser } from './support/given';
 import { type Editor, collaborationToken, openEditor } from './support/editors';
+import { awarenessFrame, openRaw } from './support/raw-collab';
 import { type TestApp, startTestApp } from './support/test-app';
 import { waitFor, waitForAsync } from './support/wait';
 
@@ -203,6 +204,8 @@ describe('real-time co-drafting over y-websocket', () => {
     const id = await newDocument('Write-ahead');
     const a = await connect(member, id);
     const b = await connect(ws.facilitator, id);
+    // a socket that only ever sends a cursor: it never writes, so the blocked log cannot close it
+    const c = await openRaw(t.url, id, ws.facilitator);
     const server = t.app.get(CollabServer);
     await t.dataSource.query(`ALTER TABLE document_updates ADD CONSTRAINT block_writes CHECK (document_id <> '${id}') NOT VALID`);
     try {
@@ -212,8 +215,12 @@ describe('real-time co-drafting over y-websocket', () => {
       a.doc.getXmlFragment('default').push([p]);
       // the failed insert closes the writer with 4503: by then its update was handled, and not broadcast
       await waitFor(() => server.closedWith(CloseCode.STORAGE_UNAVAILABLE) > refusedBefore, 'the writer to be refused with 4503', 10_000);
+      // a cursor moved after the refusal reaches b behind anything sent to b before it
+      c.socket.send(awarenessFrame([{ clientId: 4242, clock: 1, state: { cursor: 'after the refusal' } }]));
+      await waitFor(() => (b.provider.awareness.getStates().get(4242) as { cursor?: string } | undefined)?.cursor === 'after the refusal', 'a later cursor to reach b');
       expect(b.text()).not.toContain('Written while storage is down');
     } finally {
+      c.socket.terminate();
       await t.dataSource.query(`ALTER TABLE document_updates DROP CONSTRAINT block_writes`);
     }
     // the refused client reconnects and resends through the sync protocol
