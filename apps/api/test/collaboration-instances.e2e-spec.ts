@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { CollabFanOut } from '@intersessional/collaboration';
+import { CloseCode, CollabFanOut, CollabServer } from '@intersessional/collaboration';
 import { Given, type TestUser } from './support/given';
 import { type Editor, openEditor, paragraph } from './support/editors';
 import { awarenessFrame, openRaw } from './support/raw-collab';
@@ -97,12 +97,20 @@ describeWithRedis('co-drafting across several API instances (Redis fan-out)', ()
     const id = await newDocument();
     const a = await connect(one, member, id);
     const b = await connect(two, ws.facilitator, id);
+    // a socket that only ever sends a cursor: it never writes, so the blocked log cannot close it
+    const c = await openRaw(one.url, id, ws.facilitator);
     await one.dataSource.query(`ALTER TABLE document_updates ADD CONSTRAINT block_writes CHECK (document_id <> '${id}') NOT VALID`);
     try {
+      const refusedBefore = one.app.get(CollabServer).closedWith(CloseCode.STORAGE_UNAVAILABLE);
       a.doc.getXmlFragment('default').push([paragraph('Written while storage is down')]);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // the failed insert closes the writer with 4503: by then its update was handled, and published nowhere
+      await waitFor(() => one.app.get(CollabServer).closedWith(CloseCode.STORAGE_UNAVAILABLE) > refusedBefore, 'the writer to be refused with 4503', 10_000);
+      // a cursor moved on instance one after the refusal crosses the same channel behind anything published before it
+      c.socket.send(awarenessFrame([{ clientId: 4242, clock: 1, state: { cursor: 'after the refusal' } }]));
+      await waitFor(() => (b.provider.awareness.getStates().get(4242) as { cursor?: string } | undefined)?.cursor === 'after the refusal', 'a later cursor to cross to instance two');
       expect(b.text()).not.toContain('Written while storage is down');
     } finally {
+      c.socket.terminate();
       await one.dataSource.query(`ALTER TABLE document_updates DROP CONSTRAINT block_writes`);
     }
     await waitFor(() => b.text().includes('Written while storage is down'), 'delivery once stored', 10_000);

@@ -1,11 +1,12 @@
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { CollabServer } from '@intersessional/collaboration';
+import { CloseCode, CollabServer } from '@intersessional/collaboration';
 import { DocumentStore } from '@intersessional/documents';
 import { Given, type TestUser } from './support/given';
 import { type Editor, collaborationToken, openEditor } from './support/editors';
+import { awarenessFrame, openRaw } from './support/raw-collab';
 import { type TestApp, startTestApp } from './support/test-app';
-import { waitFor } from './support/wait';
+import { waitFor, waitForAsync } from './support/wait';
 
 const TOKEN = `mutation($id: ID!) { collaborationToken(documentId: $id) { token mode expiresAt } }`;
 const CREATE = `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`;
@@ -83,14 +84,22 @@ describe('real-time co-drafting over y-websocket', () => {
     expect((await tokenFor(member, id)).mode).toBe('READ_WRITE');
     const editor = await connect(member, id);
     const reader = await connect(observer, id);
-    const before = Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [id]))[0].n);
     const sneaky = new Y.XmlElement('paragraph');
     sneaky.insert(0, [new Y.XmlText('Not allowed')]);
     reader.doc.getXmlFragment('default').push([sneaky]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The server handles a socket's frames in order, so once the reader's next frame (its cursor) has
+    // crossed, its update has been judged; and once an edit made after it is stored, any earlier one
+    // would be stored too (the log commits in arrival order).
+    reader.provider.awareness.setLocalStateField('cursor', 'after the update');
+    const readerId = reader.doc.clientID;
+    await waitFor(() => (editor.provider.awareness.getStates().get(readerId) as { cursor?: string } | undefined)?.cursor === 'after the update', "the reader's later cursor");
+    const marker = new Y.XmlElement('paragraph');
+    marker.insert(0, [new Y.XmlText('Allowed')]);
+    editor.doc.getXmlFragment('default').push([marker]);
+    await waitForAsync(async () => (await t.app.get(DocumentStore).load(id)).getXmlFragment('default').toString().includes('Allowed'), "the editor's later edit to be stored");
     expect(editor.text()).not.toContain('Not allowed');
-    const after = Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [id]))[0].n);
-    expect(after).toBe(before);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1 AND author_id = $2`, [id, observer.id]);
+    expect(n).toBe(0);
   });
 
   it('refuses connections with a close code and a reason', async () => {
@@ -134,7 +143,7 @@ describe('real-time co-drafting over y-websocket', () => {
     p.insert(0, [new Y.XmlText('Kept after unload')]);
     a.doc.getXmlFragment('default').push([p]);
     await waitFor(() => Number(a.provider.wsconnected) === 1, 'connected');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitForAsync(async () => (await t.app.get(DocumentStore).load(id)).getXmlFragment('default').toString().includes('Kept after unload'), 'the edit to be stored');
     const open = server.openDocuments;
     editors.splice(0).forEach((e) => e.close());
     await waitFor(() => server.openDocuments === open - 1, 'unload');
@@ -173,15 +182,20 @@ describe('real-time co-drafting over y-websocket', () => {
       socket.close();
       await closed;
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
     const health = await fetch(`${t.url}/health`);
     expect(health.status).toBe(200);
     // mutated updates may be valid Yjs (they decode): then they are stored and applied like any edit;
-    // what must never happen is a crash, or a difference between what is stored and what is served
+    // what must never happen is a crash, or a difference between what is stored and what is served.
+    // The fuzzing sockets are closed; an edit made now is stored after everything they sent.
+    const marker = new Y.XmlElement('paragraph');
+    marker.insert(0, [new Y.XmlText('After the fuzzer')]);
+    watcher.doc.getXmlFragment('default').push([marker]);
+    const storedText = async () => (await t.app.get(DocumentStore).load(id)).getXmlFragment('default').toString();
+    await waitForAsync(async () => (await storedText()).includes('After the fuzzer'), 'the marker edit to be stored');
+    const stored = await storedText();
     const fresh = await connect(observer, id);
-    await waitFor(() => fresh.text() === watcher.text(), 'watcher and fresh reader agree');
-    const stored = await t.app.get(DocumentStore).load(id);
-    expect(stored.getXmlFragment('default').toString()).toBe(watcher.text());
+    await waitFor(() => fresh.text() === stored, 'a fresh reader to be served what is stored');
+    await waitFor(() => watcher.text() === stored, 'the watcher to hold what is stored');
     expect(watcher.text()).toContain('Fuzz target');
     expect(before).toContain('Fuzz target');
   });
@@ -190,14 +204,23 @@ describe('real-time co-drafting over y-websocket', () => {
     const id = await newDocument('Write-ahead');
     const a = await connect(member, id);
     const b = await connect(ws.facilitator, id);
+    // a socket that only ever sends a cursor: it never writes, so the blocked log cannot close it
+    const c = await openRaw(t.url, id, ws.facilitator);
+    const server = t.app.get(CollabServer);
     await t.dataSource.query(`ALTER TABLE document_updates ADD CONSTRAINT block_writes CHECK (document_id <> '${id}') NOT VALID`);
     try {
       const p = new Y.XmlElement('paragraph');
       p.insert(0, [new Y.XmlText('Written while storage is down')]);
+      const refusedBefore = server.closedWith(CloseCode.STORAGE_UNAVAILABLE);
       a.doc.getXmlFragment('default').push([p]);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // the failed insert closes the writer with 4503: by then its update was handled, and not broadcast
+      await waitFor(() => server.closedWith(CloseCode.STORAGE_UNAVAILABLE) > refusedBefore, 'the writer to be refused with 4503', 10_000);
+      // a cursor moved after the refusal reaches b behind anything sent to b before it
+      c.socket.send(awarenessFrame([{ clientId: 4242, clock: 1, state: { cursor: 'after the refusal' } }]));
+      await waitFor(() => (b.provider.awareness.getStates().get(4242) as { cursor?: string } | undefined)?.cursor === 'after the refusal', 'a later cursor to reach b');
       expect(b.text()).not.toContain('Written while storage is down');
     } finally {
+      c.socket.terminate();
       await t.dataSource.query(`ALTER TABLE document_updates DROP CONSTRAINT block_writes`);
     }
     // the refused client reconnects and resends through the sync protocol

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { MAX_NESTING } from '@intersessional/document-schema';
 import { freshIp, Given, type TestUser } from './support/given';
 import { openEditor } from './support/editors';
 import { type TestApp, startTestApp } from './support/test-app';
@@ -12,7 +13,8 @@ const HOUR = 3600_000;
 
 /**
  * What an editor of our schema never writes but any client of the sync socket can: attributes that
- * would make renderers allocate without bound, nesting thousands deep, NUL characters, unknown nodes,
+ * would make renderers allocate without bound, nesting as deep as the sync server allows (MAX_NESTING;
+ * deeper is refused, see collaboration-nesting), NUL characters, unknown nodes,
  * stray text and values between the nodes.
  */
 function writeHostileContent(doc: Y.Doc): void {
@@ -48,7 +50,7 @@ function writeHostileContent(doc: Y.Doc): void {
     row.insert(1, [text]);
     text.insert(0, 'stray text in a row', { link: { href: 'javascript:alert(1)' }, bold: 'yes' });
     let parent: Y.XmlElement = deep;
-    for (let i = 0; i < 1000; i += 1) {
+    for (let i = 0; i < MAX_NESTING - 4; i += 1) {
       const child = el(i % 2 ? 'blockquote' : 'paragraph');
       parent.insert(0, [child]);
       parent = child;
@@ -143,7 +145,7 @@ describe('content from the sync socket is untrusted', () => {
     );
     expect(comment.errors).toBeUndefined();
 
-    // restoring the version over the live draft replaces the 1,000-deep tree (Yjs deletes by recursion: the sync server must refuse far deeper nesting)
+    // restoring the version over the live draft deletes the deepest tree the sync server accepts (Yjs deletes by recursion)
     await bpf.facilitator.client.ok(RESTORE, { v: version.id });
     expect((await exported('markdown')).status).toBe(200);
   });

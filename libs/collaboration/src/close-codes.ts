@@ -16,6 +16,8 @@ export const CloseCode = {
   CLIENT_TOO_SLOW: 4408,
   /** The update would make the document larger than the limit; it was not stored. */
   DOCUMENT_TOO_LARGE: 4413,
+  /** The update would nest content deeper than MAX_NESTING (same code as the size limit, another reason); not stored. */
+  DOCUMENT_TOO_DEEP: 4413,
   /** A cursor/presence state over COLLAB_MAX_AWARENESS_BYTES (same code as the document limit, another reason). */
   AWARENESS_TOO_LARGE: 4413,
   /** More updates per second than allowed; the client may reconnect and continue. */
@@ -38,6 +40,7 @@ export const CloseReason = {
   MALFORMED: 'malformed message',
   CLIENT_TOO_SLOW: 'client too slow',
   DOCUMENT_TOO_LARGE: 'document size limit reached',
+  DOCUMENT_TOO_DEEP: 'document nested too deeply',
   AWARENESS_TOO_LARGE: 'awareness state too large',
   RATE_LIMITED: 'too many messages per second',
   TOO_MANY_CONNECTIONS: 'too many connections for this account',

@@ -4,10 +4,11 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
+import { MAX_NESTING } from '@intersessional/document-schema';
 import { DocumentEvents, DocumentStore } from '@intersessional/documents';
 import { CloseCode, CloseReason } from './close-codes';
 import { type CollabClaims, CollaborationTokenService } from './collaboration-token.service';
-import { AwarenessTooLargeError, DocumentTooLargeError, MalformedMessageError } from './collaboration.errors';
+import { AwarenessTooLargeError, DocumentTooDeepError, DocumentTooLargeError, MalformedMessageError } from './collaboration.errors';
 import { type Access, CollabAccess, type Seat, deny } from './collab-access';
 import { Connection, closeSocket } from './connection';
 import { CollabFanOut, type PeerMessage } from './fan-out';
@@ -119,6 +120,8 @@ export class CollabServer implements BeforeApplicationShutdown {
           connection.close(CloseCode.MALFORMED, CloseReason.MALFORMED);
         } else if (error instanceof DocumentTooLargeError) {
           connection.close(CloseCode.DOCUMENT_TOO_LARGE, CloseReason.DOCUMENT_TOO_LARGE);
+        } else if (error instanceof DocumentTooDeepError) {
+          connection.close(CloseCode.DOCUMENT_TOO_DEEP, CloseReason.DOCUMENT_TOO_DEEP);
         } else if (error instanceof AwarenessTooLargeError) {
           connection.close(CloseCode.AWARENESS_TOO_LARGE, CloseReason.AWARENESS_TOO_LARGE);
         } else {
@@ -225,7 +228,11 @@ export class CollabServer implements BeforeApplicationShutdown {
       await this.writer.write(documentId, connection.userId, update);
       this.fanOut.publish(documentId, { kind: 'update', update }); // committed: peers may show it
     };
-    const limits = { maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES, maxAwarenessBytes: this.config.COLLAB_MAX_AWARENESS_BYTES };
+    const limits = {
+      maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES,
+      maxAwarenessBytes: this.config.COLLAB_MAX_AWARENESS_BYTES,
+      maxNesting: MAX_NESTING,
+    };
     room = new Room(documentId, state, persist, limits, {
       awarenessChanged: (update) => this.fanOut.publish(documentId, { kind: 'awareness', update }),
     });

@@ -2,8 +2,9 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { AwarenessTooLargeError, DocumentTooLargeError, MalformedMessageError, StorageUnavailableError } from './collaboration.errors';
+import { AwarenessTooLargeError, DocumentTooDeepError, DocumentTooLargeError, MalformedMessageError, StorageUnavailableError } from './collaboration.errors';
 import type { Connection } from './connection';
+import { DecodedStructs, NestingGuard } from './nesting-guard';
 import { MESSAGE_AWARENESS, Presence } from './presence';
 
 /** y-websocket message types (awareness is MESSAGE_AWARENESS). */
@@ -15,6 +16,8 @@ export type Persist = (update: Uint8Array, connection: Connection) => Promise<vo
 export interface RoomLimits {
   maxDocumentBytes: number;
   maxAwarenessBytes: number;
+  /** How deeply shared types may nest (MAX_NESTING in production). */
+  maxNesting: number;
 }
 
 export interface RoomHooks {
@@ -34,6 +37,7 @@ export class Room {
   private pipeline: Promise<void> = Promise.resolve();
   /** Stored size: the loaded state plus every update since (an upper bound of the encoded size). */
   private bytes: number;
+  private readonly nesting: NestingGuard;
 
   constructor(
     readonly documentId: string,
@@ -44,6 +48,7 @@ export class Room {
     hooks: RoomHooks = {},
   ) {
     this.bytes = Y.encodeStateAsUpdate(doc).byteLength;
+    this.nesting = new NestingGuard(doc, limits.maxNesting);
     this.presence = new Presence(doc, limits.maxAwarenessBytes, {
       broadcast: (message) => this.broadcast(message, null),
       changed: hooks.awarenessChanged,
@@ -88,6 +93,7 @@ export class Room {
         error instanceof MalformedMessageError ||
         error instanceof StorageUnavailableError ||
         error instanceof DocumentTooLargeError ||
+        error instanceof DocumentTooDeepError ||
         error instanceof AwarenessTooLargeError
       ) {
         throw error;
@@ -110,10 +116,11 @@ export class Room {
     }
     const update = decoding.readVarUint8Array(decoder);
     if (!connection.writable) return Promise.resolve(); // read-only: never applied, never stored
-    Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
+    const structs = new DecodedStructs(Y.decodeUpdate(update).structs); // throws on a malformed update, before anything is stored
     if (this.bytes + update.byteLength > this.limits.maxDocumentBytes) {
       throw new DocumentTooLargeError(`document would exceed ${this.limits.maxDocumentBytes} bytes`);
     }
+    if (!this.nesting.admit(structs)) throw new DocumentTooDeepError(`document would nest deeper than ${this.limits.maxNesting}`);
     this.bytes += update.byteLength;
     // Stored at once (updates arriving together share a group commit), applied in arrival order, each
     // only after its own commit: the write-ahead rule holds and a busy document is not limited to one
@@ -123,8 +130,12 @@ export class Room {
     });
     stored.catch(() => undefined); // handled below, in order; never an unhandled rejection meanwhile
     const work = this.pipeline.then(async () => {
-      await stored;
-      Y.applyUpdate(this.doc, update, connection);
+      try {
+        await stored;
+        Y.applyUpdate(this.doc, update, connection);
+      } finally {
+        this.nesting.release(structs); // the document (or nothing, if not stored) answers for it now
+      }
     });
     this.pipeline = work.catch(() => undefined);
     return work;

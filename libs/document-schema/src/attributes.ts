@@ -12,6 +12,14 @@
  */
 export const MAX_DEPTH = 32;
 
+/**
+ * How deeply shared types may nest in a stored document; the sync server refuses any update that
+ * would nest deeper. Yjs deletes and cleans up subtrees recursively, so a chain thousands deep, once
+ * deleted, overflows the stack on every later load. Twice MAX_DEPTH: everything that renders fits,
+ * with its text (one level below its paragraph), and server-side edits never come near it.
+ */
+export const MAX_NESTING = 64;
+
 /** Highest colspan/rowspan honoured; larger ones are read as this. */
 export const MAX_SPAN = 100;
 
