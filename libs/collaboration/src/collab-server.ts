@@ -268,6 +268,11 @@ export class CollabServer implements BeforeApplicationShutdown {
     return this.rooms.size;
   }
 
+  /** Sockets this instance still holds (open, or closing until their close handshake ends), for tests and metrics. */
+  get openSockets(): number {
+    return this.wss.clients.size;
+  }
+
   /** Open sockets of one account on this instance, for tests and metrics. */
   socketsOf(userId: string): number {
     return this.perAccount.get(userId) ?? 0;
