@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -6,10 +7,10 @@ import tseslint from 'typescript-eslint';
  * only without cycles and may use infrastructure; infrastructure never reaches into a domain.
  */
 export default tseslint.config(
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/graphql-env.d.ts', '**/dist', '**/node_modules', '**/.nx', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -22,6 +23,8 @@ export default tseslint.config(
           allow: [],
           banTransitiveDependencies: false,
           depConstraints: [
+            // the web app may import only what is meant for clients (the document schema), never server code
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:client'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:testing'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra'] },
@@ -40,5 +43,16 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // browser specs boot the real API with its own test support (apps/api/test/support): a test-only
+    // reach into another app, which the boundaries rule would otherwise refuse
+    files: ['apps/web-e2e/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 );

@@ -1,7 +1,8 @@
-// Compiles apps/ and libs/ to dist/ with SWC (decorator metadata on, path aliases rewritten to
+// Compiles the server (apps/ and libs/, not apps/web) to dist/ with SWC (decorator metadata on, path aliases rewritten to
 // relative requires), so `node dist/apps/api/src/main.js` runs without a TypeScript loader.
 // Type-checking is `npm run typecheck` (tsc); SWC only strips types, which keeps start-up fast.
 import { transformFile } from '@swc/core';
+import { existsSync } from 'node:fs';
 import { readFile, readdir, mkdir, writeFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -24,7 +25,11 @@ await rm(out, { recursive: true, force: true });
 let count = 0;
 for (const top of ['apps', 'libs']) {
   for (const project of await readdir(join(root, top))) {
+    // the web app is bundled by Vite (`vite build -c apps/web/vite.config.mts`), not compiled file by file
+    if (top === 'apps' && project === 'web') continue;
     const src = join(root, top, project, 'src');
+    // browser specs (apps/web-e2e) have no sources to ship
+    if (!existsSync(src)) continue;
     for await (const file of sources(src)) {
       const target = join(out, relative(root, file)).replace(/\.ts$/, '.js');
       const { code, map } = await transformFile(file, {

@@ -7,6 +7,7 @@ import { graphqlBodyErrors } from '@intersessional/graphql';
 import { connectRedis } from '@intersessional/redis';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppOptions } from './app.module';
+import { mountWebApp } from './http/web-app';
 import { NestPinoLogger } from './logging';
 import { SUBSCRIPTION_PATH } from './subscription-server';
 
@@ -26,6 +27,8 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   app.useBodyParser('json', { limit: '1mb' });
   // a body the parser refuses gets a GraphQL-shaped error with a stable code on /graphql
   app.use(graphqlBodyErrors('/graphql'));
+  // the web app on the same origin (before Nest's routes: its fallback skips /graphql, /collab, /health)
+  mountWebApp(app, config.WEB_DIST);
   await app.init();
   // the sync socket shares the HTTP server, claiming /collab/* upgrades only
   app.get(CollabServer).attach(app.getHttpServer());

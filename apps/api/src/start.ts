@@ -64,7 +64,8 @@ export function bannerText(config: AppConfig, url: string, started: { seeded: bo
   const sandbox = config.NODE_ENV === 'production' ? '' : '   (open it in a browser for the Apollo Sandbox)';
   const lines = [
     '',
-    `  Intersessional API is running (${config.NODE_ENV}).`,
+    `  Intersessional is running (${config.NODE_ENV}).`,
+    `  Open:     ${url}/   (the web app)`,
     `  GraphQL:  ${url}/graphql${sandbox}`,
     `  Health:   ${url}/health`,
     `  Database: ${started.database}`,

@@ -48,14 +48,15 @@ describe('npm start', () => {
     ...more,
   });
 
-  it('prints the banner (GraphQL address, demo sign-in) first, then JSON log lines; a stop is logged as JSON', async () => {
+  it('prints the banner (the web app address, GraphQL address, demo sign-in) first, then JSON log lines; a stop is logged as JSON', async () => {
     // at debug level start-up logs a lot (every module, every route): all of it comes after the banner
     const server = runServer(built.dir, await env({ LOG_LEVEL: 'debug' }));
     try {
       await waitFor(() => server.stdout().includes('"msg":"Intersessional API ready"'), 'the server to be ready', 60_000);
       const lines = server.stdout().split('\n').filter((line) => line.trim() !== '');
-      expect(lines[0]).toBe('  Intersessional API is running (development).');
-      expect(lines[1]).toMatch(/^ {2}GraphQL: {2}http:\/\/127\.0\.0\.1:\d+\/graphql {3}\(open it in a browser for the Apollo Sandbox\)$/);
+      expect(lines[0]).toBe('  Intersessional is running (development).');
+      expect(lines[1]).toMatch(/^ {2}Open: {5}http:\/\/127\.0\.0\.1:\d+\/ {3}\(the web app\)$/);
+      expect(lines[2]).toMatch(/^ {2}GraphQL: {2}http:\/\/127\.0\.0\.1:\d+\/graphql {3}\(open it in a browser for the Apollo Sandbox\)$/);
       expect(lines.find((line) => line.includes('Demo sign-in:'))).toBe(
         '  Demo sign-in: secretariat@demo.intersessional.org / igf-demo-passphrase-2026  (Secretariat, just created)',
       );
@@ -79,7 +80,7 @@ describe('npm start', () => {
     }
     expect(await server.exited).toBe(0);
     const lines = server.stdout().split('\n').filter((line) => line.trim() !== '');
-    expect(lines[0]).toBe('  Intersessional API is running (development).');
+    expect(lines[0]).toBe('  Intersessional is running (development).');
     expect(lines.some((line) => line.startsWith('{'))).toBe(false);
     expect(lines).toContainEqual(expect.stringMatching(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}Intersessional API ready graphqlUrl=http:\/\/127\.0\.0\.1:\d+\/graphql/));
     expect(lines).toContainEqual(expect.stringMatching(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}stopped$/));

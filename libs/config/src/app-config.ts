@@ -77,6 +77,8 @@ export const configSchema = z
     MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
+    /** The built web app (`npm run build` writes it there), served at `/`; relative to the working directory. */
+    WEB_DIST: z.string().min(1).default('dist/apps/web'),
     WEB_URL: z
       .string()
       .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// URL')

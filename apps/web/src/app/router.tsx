@@ -1,0 +1,21 @@
+import { createBrowserRouter } from 'react-router';
+import { accountRoutes } from '../features/account/routes';
+import { consultationRoutes } from '../features/consultation/routes';
+import { editorRoutes } from '../features/editor/routes';
+import { homeRoutes } from '../features/home/routes';
+import { workstreamRoutes } from '../features/workstreams/routes';
+import { Layout } from './Layout';
+import { NotFound } from './NotFound';
+import { RouteError } from './RouteError';
+
+/**
+ * Every page is its own chunk (`lazy`), so a reader of the comment page never downloads the editor.
+ * Paths match the links the API writes into e-mail and notifications (WEB_URL + path).
+ */
+export const router = createBrowserRouter([
+  {
+    Component: Layout,
+    ErrorBoundary: RouteError,
+    children: [...homeRoutes, ...consultationRoutes, ...workstreamRoutes, ...editorRoutes, ...accountRoutes, { path: '*', Component: NotFound }],
+  },
+]);

@@ -1,0 +1,5 @@
+import type { RouteObject } from 'react-router';
+
+export const consultationRoutes: RouteObject[] = [
+  { path: 'comment-periods/:periodId', lazy: async () => ({ Component: (await import('./pages/CommentPeriodPage')).CommentPeriodPage }) },
+];

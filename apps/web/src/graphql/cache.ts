@@ -1,0 +1,11 @@
+import type { CacheExchangeOpts } from '@urql/exchange-graphcache';
+
+/**
+ * The normalised cache's configuration. Types without an `id` are embedded in their parent; features
+ * add their updaters here (a new comment in its thread, a mutation's result in a list).
+ */
+export const cacheConfig: CacheExchangeOpts = {
+  keys: {
+    AuthPayload: () => null,
+  },
+};

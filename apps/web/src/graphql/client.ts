@@ -1,0 +1,95 @@
+import { authExchange } from '@urql/exchange-auth';
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { type Session, sessionStore } from '../features/account/session/session-store';
+import { graphql } from './graphql';
+import { cacheConfig } from './cache';
+
+const REFRESH = graphql(`
+  mutation RefreshSession($refreshToken: String!) {
+    refreshSession(refreshToken: $refreshToken) {
+      accessToken
+      accessTokenExpiresAt
+      refreshToken
+      refreshTokenExpiresAt
+      user { id displayName email platformRole preferredLanguage }
+    }
+  }
+`);
+
+/** Exchanges a refresh token with a bare fetch (not through the client, whose auth exchange waits on this). */
+async function exchangeRefreshToken(refreshToken: string): Promise<Session | null> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: REFRESH.toString(), variables: { refreshToken } }),
+  });
+  const body = (await response.json()) as { data?: { refreshSession: Session }; errors?: { extensions?: { code?: string } }[] };
+  if (body.data?.refreshSession) return body.data.refreshSession;
+  // the session ended (signed out elsewhere, revoked, expired): sign out here too
+  if (body.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED' || e.extensions?.code === 'BAD_USER_INPUT')) return null;
+  throw new Error('could not refresh the session');
+}
+
+/** The current access token, refreshed first (once for all tabs) when it is about to expire. */
+export async function accessToken(): Promise<string | null> {
+  let session = sessionStore.get();
+  if (session && sessionStore.needsRefresh(session)) session = await sessionStore.refresh(exchangeRefreshToken);
+  return session?.accessToken ?? null;
+}
+
+let ws: WsClient | null = null;
+
+/** graphql-ws over the same origin; reconnects with the current token when the session changes. */
+function subscriptions(): WsClient {
+  if (ws) return ws;
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+  ws = createWsClient({
+    url,
+    lazy: true,
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    connectionParams: async () => {
+      const token = await accessToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
+  });
+  let signedInAs = sessionStore.get()?.user.id ?? null;
+  sessionStore.subscribe((session) => {
+    const next = session?.user.id ?? null;
+    if (next !== signedInAs) {
+      signedInAs = next;
+      ws?.terminate();
+    }
+  });
+  return ws;
+}
+
+export function createGraphqlClient(): Client {
+  return new Client({
+    url: '/graphql',
+    preferGetMethod: false,
+    exchanges: [
+      cacheExchange(cacheConfig),
+      authExchange(async (utils) => ({
+        addAuthToOperation(operation) {
+          const token = sessionStore.get()?.accessToken;
+          return token ? utils.appendHeaders(operation, { Authorization: `Bearer ${token}` }) : operation;
+        },
+        willAuthError: () => sessionStore.needsRefresh(),
+        didAuthError: (error) => error.graphQLErrors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED'),
+        async refreshAuth() {
+          await sessionStore.refresh(exchangeRefreshToken).catch(() => null);
+        },
+      })),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return { subscribe: (sink) => ({ unsubscribe: subscriptions().subscribe(input, sink) }) };
+        },
+      }),
+    ],
+  });
+}
