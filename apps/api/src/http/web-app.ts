@@ -3,8 +3,11 @@ import { join, resolve } from 'node:path';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
-/** Paths the API answers itself; the web app never shadows them. */
-const API_PATHS = /^\/(graphql|collab|health|metrics)(\/|$)/;
+/**
+ * Paths the API answers itself (GraphQL, sockets, health, and the downloads of the REST controllers);
+ * the web app's fallback never shadows them, even when a browser navigates there.
+ */
+const API_PATHS = /^\/(graphql|collab|health|metrics)(\/|$)|^\/comment-periods\/[^/]+\/(comments|responses)\/?$|^\/documents\/[^/]+\/export\/?$/;
 const YEAR_S = 365 * 24 * 3600;
 
 /**
@@ -62,7 +65,7 @@ export function mountWebApp(app: { use: (...handlers: unknown[]) => unknown }, d
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path)) return next();
     // a page request (a browser navigating) gets the app; anything else that matched nothing is a 404
-    if (!req.accepts('html')) return next();
+    if (!req.headers.accept?.includes('text/html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('Content-Security-Policy', CSP);
     res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -1,8 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { accountRoutes } from '../features/account/routes';
+import { commentRoutes } from '../features/comments/routes';
 import { consultationRoutes } from '../features/consultation/routes';
 import { editorRoutes } from '../features/editor/routes';
 import { homeRoutes } from '../features/home/routes';
+import { versionRoutes } from '../features/versions/routes';
 import { workstreamRoutes } from '../features/workstreams/routes';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
@@ -16,6 +18,6 @@ export const router = createBrowserRouter([
   {
     Component: Layout,
     ErrorBoundary: RouteError,
-    children: [...homeRoutes, ...consultationRoutes, ...workstreamRoutes, ...editorRoutes, ...accountRoutes, { path: '*', Component: NotFound }],
+    children: [...homeRoutes, ...consultationRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, { path: '*', Component: NotFound }],
   },
 ]);
