@@ -13,7 +13,11 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false, module: { type: 'es6' } }] },
-  moduleNameMapper: { '^@intersessional/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper: {
+    // a library's sub-entry (`@intersessional/document-schema/tiptap`): libs/<lib>/src/<entry>/index.ts
+    '^@intersessional/([\\w-]+)/([\\w-]+)$': '<rootDir>/libs/$1/src/$2/index.ts',
+    '^@intersessional/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  },
   setupFiles: ['reflect-metadata'],
   // Also the bound for beforeAll hooks, which boot a server and migrate a fresh database: on a machine
   // shared with other CPU-bound work that took over a minute. Specs wait for events, never for time.

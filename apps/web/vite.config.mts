@@ -12,7 +12,11 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // the one library meant for clients; Nx module boundaries keep every other one out of the web app
-    alias: { '@intersessional/document-schema': `${workspace}libs/document-schema/src/index.ts` },
+    // (`@intersessional/document-schema/<entry>` is a sub-entry such as `tiptap`: libs/document-schema/src/<entry>/index.ts)
+    alias: [
+      { find: /^@intersessional\/document-schema\/([\w-]+)$/, replacement: `${workspace}libs/document-schema/src/$1/index.ts` },
+      { find: /^@intersessional\/document-schema$/, replacement: `${workspace}libs/document-schema/src/index.ts` },
+    ],
   },
   build: {
     outDir: `${workspace}dist/apps/web`,
