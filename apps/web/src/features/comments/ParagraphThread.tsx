@@ -1,4 +1,13 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import {
+  elementScroll,
+  observeElementOffset,
+  observeElementRect,
+  observeWindowOffset,
+  observeWindowRect,
+  useVirtualizer,
+  type VirtualizerOptions,
+  windowScroll,
+} from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useClient, useQuery, useSubscription } from 'urql';
 import { useSession } from '../account/session/use-session';
@@ -131,22 +140,34 @@ function Thread({ periodId, paragraph }: { periodId: string; paragraph: number }
     }
   }, [live.data, loaded, paragraph]);
 
-  // The list scrolls with the page; its offset from the top of the page is the virtualiser's margin.
+  // The list scrolls with the page, or with the panel it is mounted in (the comment page may show the
+  // thread in a scrolling side panel): the nearest scrolling ancestor is the virtualiser's viewport, and
+  // the list's offset inside it is its margin.
   const listRef = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => setScroller(scrollParent(listRef.current)), []);
   useLayoutEffect(() => {
     const measure = () => {
-      const top = (listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+      const list = listRef.current;
+      if (!list) return;
+      const top = scroller ? list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop : list.getBoundingClientRect().top + window.scrollY;
       setMargin((m) => (Math.abs(m - top) > 1 ? top : m));
     };
     measure();
     const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
+    observer.observe(scroller ?? document.body);
     return () => observer.disconnect();
   });
 
   const items = loaded?.items ?? [];
-  const virtualizer = useWindowVirtualizer({
+  const viewport = (
+    scroller
+      ? { getScrollElement: () => scroller, observeElementRect, observeElementOffset, scrollToFn: elementScroll }
+      : { getScrollElement: () => window, observeElementRect: observeWindowRect, observeElementOffset: observeWindowOffset, scrollToFn: windowScroll }
+  ) as unknown as Pick<VirtualizerOptions<Element, HTMLElement>, 'getScrollElement' | 'observeElementRect' | 'observeElementOffset' | 'scrollToFn'>;
+  const virtualizer = useVirtualizer<Element, HTMLElement>({
+    ...viewport,
     count: items.length,
     estimateSize: () => 240,
     overscan: 5,
@@ -265,4 +286,12 @@ function Thread({ periodId, paragraph }: { periodId: string; paragraph: number }
       ) : null}
     </section>
   );
+}
+
+/** The nearest ancestor that scrolls vertically; null when the page itself scrolls. */
+function scrollParent(element: HTMLElement | null): HTMLElement | null {
+  for (let node = element?.parentElement; node && node !== document.body && node !== document.documentElement; node = node.parentElement) {
+    if (/(auto|scroll|overlay)/.test(getComputedStyle(node).overflowY)) return node;
+  }
+  return null;
 }

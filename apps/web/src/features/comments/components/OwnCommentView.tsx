@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import type { CombinedError } from 'urql';
 import { Button } from '../../../design/Button';
@@ -40,7 +41,9 @@ export function OwnCommentView({ comment, actions, headingLevel = 2 }: { comment
       <H id={titleId} className={own.title}>
         {comment.parentId ? t('comments.mine.reply') : null}
         {comment.parentId ? ' · ' : null}
-        <Link to={`/comment-periods/${comment.period.id}`}>{t('comments.mine.in', { title: comment.period.title })}</Link>
+        <Link to={`/comment-periods/${comment.period.id}`}>
+          <FormattedMessage id="comments.mine.in" values={{ title: <bdi>{comment.period.title}</bdi> }} />
+        </Link>
       </H>
       <dl className={own.facts}>
         <div>

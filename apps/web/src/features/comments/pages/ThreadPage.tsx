@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { NotFound } from '../../../app/NotFound';
@@ -42,7 +43,9 @@ export function ThreadPage() {
   }
   return (
     <>
-      <p className={styles.context}>{t('comments.threadPage.period', { title: period.title })}</p>
+      <p className={styles.context}>
+        <FormattedMessage id="comments.threadPage.period" values={{ title: <bdi>{period.title}</bdi> }} />
+      </p>
       <h1>{title}</h1>
       {paragraph ? (
         <figure className={styles.paragraph}>
@@ -51,7 +54,7 @@ export function ThreadPage() {
         </figure>
       ) : null}
       <p>
-        <Link to={`/comment-periods/${period.id}${paragraph?.blockId ? `#${paragraph.blockId}` : ''}`}>{t('comments.threadPage.backToDocument')}</Link>
+        <Link to={`/comment-periods/${period.id}${paragraph?.blockId ? `#${paragraph.blockId}` : ''}`}>{period.status === 'OPEN' ? t('comments.threadPage.backToDocument') : t('comments.threadPage.readDraft')}</Link>
       </p>
       <ParagraphThread periodId={period.id} blockId={paragraph?.blockId ?? null} paragraphNumber={paragraph?.number ?? null} />
     </>
