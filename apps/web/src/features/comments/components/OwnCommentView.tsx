@@ -64,7 +64,12 @@ export function OwnCommentView({ comment, actions, headingLevel = 2 }: { comment
           <dt>{t('comments.guest.submitted')}</dt>
           <dd>
             <CommentDate iso={comment.createdAt} timeZone={comment.period.timeZone} />
-            {comment.editCount > 0 ? <span className={styles.tag}> {t('comments.comment.edited')}</span> : null}
+            {comment.editCount > 0 ? (
+              <>
+                {' '}
+                <span className={styles.tag}>{t('comments.comment.edited')}</span>
+              </>
+            ) : null}
           </dd>
         </div>
       </dl>

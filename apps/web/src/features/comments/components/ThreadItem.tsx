@@ -13,6 +13,16 @@ import { problemMessage } from './problems';
 import { Answer, AnchorLine, CommentDate, groupId, Suggestion } from './display';
 import styles from './Comment.module.css';
 
+/** A UUID for the API's idempotency key (randomUUID needs a secure context; getRandomValues does not). */
+function newClientKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** Byline, date, passage, suggestion, body and answer of one comment or reply. */
 function CommentContent({ comment, nameId, reply }: { comment: ThreadCommentData; nameId: string; reply?: boolean }) {
   const t = useT();
@@ -170,7 +180,7 @@ function ReplyForm({ comment, canReply, onReplied }: { comment: ThreadCommentDat
   const [error, setError] = useState<string | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const clientKey = useRef(crypto.randomUUID());
+  const clientKey = useRef(newClientKey());
   const [{ fetching }, reply] = useMutation(REPLY);
   const bodyId = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -217,7 +227,7 @@ function ReplyForm({ comment, canReply, onReplied }: { comment: ThreadCommentDat
       return;
     }
     const made = result.data.replyToComment;
-    clientKey.current = crypto.randomUUID();
+    clientKey.current = newClientKey();
     setBody('');
     setOpen(false);
     setDone(made.state === 'PUBLISHED' ? t('comments.reply.sent') : t('comments.reply.held'));
