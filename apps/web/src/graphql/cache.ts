@@ -7,5 +7,10 @@ import type { CacheExchangeOpts } from '@urql/exchange-graphcache';
 export const cacheConfig: CacheExchangeOpts = {
   keys: {
     AuthPayload: () => null,
+    // embedded in their comment (comments feature)
+    Commenter: () => null,
+    CommentAnchor: () => null,
+    TextQuote: () => null,
+    CommentAnswer: () => null,
   },
 };

@@ -196,6 +196,16 @@ export class CommentRepository {
     return this.replies(parentId, publicOnly, viewer).getCount();
   }
 
+  /** Everything one account wrote (comments and replies, in every state), newest first. */
+  pageByAuthor(authorId: string, page: PageRequest): Promise<CommentEntity[]> {
+    const qb = this.db.manager.createQueryBuilder(CommentEntity, 'c').where('c.author_id = :authorId', { authorId });
+    return fetchPage(qb, page, { columns: ['c.created_at', 'c.id'], direction: 'DESC' });
+  }
+
+  countByAuthor(authorId: string): Promise<number> {
+    return this.db.manager.createQueryBuilder(CommentEntity, 'c').where('c.author_id = :authorId', { authorId }).getCount();
+  }
+
   /** Reply counts for many comments at once (DataLoader batch). */
   async replyCounts(parentIds: readonly string[], publicOnly: boolean): Promise<Map<string, number>> {
     const rows: { parent_id: string; n: string }[] = await this.db.manager.query(

@@ -6,7 +6,7 @@ import { BY_CREATION, ConnectionArgs, IsNotBlank, type RequestContext, toConnect
 import { Client, type ClientInfo } from '@intersessional/identity';
 import { AnswerService } from '../answers/answer.service';
 import { ConsultationLoaders } from '../consultation.loaders';
-import { toCommentModel } from '../consultation.mapper';
+import { toCommentModel, toPeriodModel } from '../consultation.mapper';
 import { FlagReason, ModerationService } from '../moderation/moderation.service';
 import { storedRange } from './anchoring';
 import { renderBodyHtml } from './comment-body';
@@ -25,6 +25,8 @@ import {
 } from './comment.model';
 import { CommentRepository } from './comment.repository';
 import { CommentService, type Submitted } from './comment.service';
+import { CommentPeriodModel } from '../period/comment-period.model';
+import { CommentPeriodService } from '../period/comment-period.service';
 
 @ArgsType()
 class FlagArgs extends CommentIdArgs {
@@ -95,6 +97,7 @@ export class CommentResolver {
     private readonly moderationService: ModerationService,
     private readonly answers: AnswerService,
     private readonly loaders: ConsultationLoaders,
+    private readonly periods: CommentPeriodService,
   ) {}
 
   /** Policy: public comments for everyone; others for their author and the facilitators (NOT_FOUND otherwise). */
@@ -102,6 +105,15 @@ export class CommentResolver {
   @Query(() => CommentModel)
   async comment(@Args() { id }: CommentIdArgs, @OptionalActor() actor: Actor | null) {
     return toCommentModel(await this.comments.visible(actor, id));
+  }
+
+  /** Policy: the signed-in person's own comments and replies only. */
+  @SignedIn()
+  @Query(() => CommentConnection, { description: 'Your comments and replies in every period and state, newest first.' })
+  async myComments(@Args() args: RepliesArgs, @CurrentActor() actor: Actor) {
+    const page = toPageRequest(args, BY_CREATION);
+    const [rows, total] = await Promise.all([this.rows.pageByAuthor(actor.userId, page), this.rows.countByAuthor(actor.userId)]);
+    return toConnection(rows, page, total, (c) => [c.createdAt.toISOString(), c.id], toCommentModel);
   }
 
   /** Policy: anyone who may comment in the open period: signed in, or a guest where the period allows guests. */
@@ -245,6 +257,15 @@ export class CommentResolver {
     const own = actor !== null && comment.commenter.userId === actor.userId;
     if (!own && !(await this.facilitates(comment, actor, ctx))) return [];
     return this.loaders.revisions(ctx.loaders).load(comment.id);
+  }
+
+  /** Policy: as the comment (whoever sees a comment may read its period's title, times and status). */
+  @Public()
+  @ResolveField(() => CommentPeriodModel, { description: 'The period the comment was made in.' })
+  async period(@Parent() comment: CommentModel, @Context() ctx: RequestContext): Promise<CommentPeriodModel> {
+    const period = await this.loaders.period(ctx.loaders).load(comment.periodId);
+    if (!period) throw new Error(`comment ${comment.id} has no period`);
+    return toPeriodModel(period, this.periods.status(period));
   }
 
   private async facilitates(comment: CommentModel, actor: Actor | null, ctx: RequestContext): Promise<boolean> {
