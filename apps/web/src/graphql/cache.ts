@@ -7,5 +7,10 @@ import type { CacheExchangeOpts } from '@urql/exchange-graphcache';
 export const cacheConfig: CacheExchangeOpts = {
   keys: {
     AuthPayload: () => null,
+    // workstreams: aggregates and computed results, embedded in their workstream
+    Participation: () => null,
+    ParticipationCell: () => null,
+    DcCompliance: () => null,
+    ComplianceCriterionResult: () => null,
   },
 };
