@@ -61,6 +61,14 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
+/** Splits a phrase at the space nearest its middle. */
+function halve(text: string): string[] {
+  const middle = text.length / 2;
+  let best = -1;
+  for (let i = 0; i < text.length; i++) if (text[i] === ' ' && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) best = i;
+  return best < 0 ? [text] : [text.slice(0, best), text.slice(best + 1)];
+}
+
 /**
  * One breakdown of who takes part: a bar chart (Chart.js, fetched only when this renders) with the
  * same figures in a table beside it. The table is the accessible source; the canvas is an image with
@@ -151,7 +159,11 @@ export function ParticipationChart({ title, cells, set }: { title: string; cells
                   ctx.strokeRect(rtl ? zero - width : zero, y - 8, width, 16);
                   ctx.fillStyle = MUTED;
                   ctx.font = `italic 12px ${font.family}`;
-                  ctx.fillText(row.value, zero + sign * (width + 6), y);
+                  const start = zero + sign * (width + 6);
+                  const room = rtl ? start - instance.chartArea.left : instance.chartArea.right - start;
+                  // on a narrow screen the words go on two lines rather than off the canvas
+                  const lines = ctx.measureText(row.value).width > room ? halve(row.value) : [row.value];
+                  lines.forEach((line, n) => ctx.fillText(line, start, y + (n - (lines.length - 1) / 2) * 14));
                 } else {
                   ctx.fillStyle = TEXT;
                   ctx.font = `bold 13px ${font.family}`;
@@ -173,7 +185,7 @@ export function ParticipationChart({ title, cells, set }: { title: string; cells
   return (
     <figure className={styles.figure} aria-labelledby={captionId}>
       <figcaption id={captionId}>{title}</figcaption>
-      <div className={styles.canvasBox} style={{ blockSize: `${rows.length * 40 + 40}px` }}>
+      <div className={styles.canvasBox} style={{ blockSize: `${rows.reduce((sum, row) => sum + Math.max(36, wrap(row.label, 16).length * 16 + 10), 0) + 40}px` }}>
         <canvas ref={canvas} role="img" aria-label={summary} />
       </div>
       <div className={styles.scroll}>

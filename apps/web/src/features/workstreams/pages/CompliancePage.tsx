@@ -132,9 +132,11 @@ export function CompliancePage() {
       ) : null}
       {report && rows.length ? (
         <>
+          {/* the caption, shown above the scrolling region so a phone shows all of it */}
+          <h2 aria-hidden="true">{t('workstreams.report.caption', { year: shownYear })}</h2>
           <div className={styles.scroll} role="region" tabIndex={0} aria-label={t('workstreams.report.region')}>
             <table className={styles.table}>
-              <caption>{t('workstreams.report.caption', { year: shownYear })}</caption>
+              <caption className="visually-hidden">{t('workstreams.report.caption', { year: shownYear })}</caption>
               <thead>
                 <tr>
                   {sortButton('name', t('workstreams.report.coalition'))}
