@@ -185,7 +185,7 @@ export function ParticipationChart({ title, cells, set }: { title: string; cells
   return (
     <figure className={styles.figure} aria-labelledby={captionId}>
       <figcaption id={captionId}>{title}</figcaption>
-      <div className={styles.canvasBox} style={{ blockSize: `${rows.reduce((sum, row) => sum + Math.max(36, wrap(row.label, 16).length * 16 + 10), 0) + 40}px` }}>
+      <div className={styles.canvasBox} style={{ blockSize: `${rows.length * Math.max(36, Math.max(1, ...rows.map((row) => wrap(row.label, 16).length)) * 16 + 12) + 40}px` }}>
         <canvas ref={canvas} role="img" aria-label={summary} />
       </div>
       <div className={styles.scroll}>

@@ -110,7 +110,7 @@ export function CompliancePage() {
       </p>
       <h1>{t('workstreams.report.title')}</h1>
       <p className={styles.lede}>{t('workstreams.report.intro')}</p>
-      <form key={params.get('year') ?? ''} onSubmit={onYear} className={styles.actions} noValidate>
+      <form key={params.get('year') ?? ''} onSubmit={onYear} className={styles.yearForm} noValidate>
         <Field label={t('workstreams.report.year')}>
           <input name="year" type="number" inputMode="numeric" min={2006} max={2100} defaultValue={year ?? shownYear} style={{ inlineSize: '8rem' }} />
         </Field>
