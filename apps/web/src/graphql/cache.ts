@@ -12,5 +12,10 @@ export const cacheConfig: CacheExchangeOpts = {
     CommentAnchor: () => null,
     TextQuote: () => null,
     CommentAnswer: () => null,
+    // workstreams: aggregates and computed results, embedded in their workstream
+    Participation: () => null,
+    ParticipationCell: () => null,
+    DcCompliance: () => null,
+    ComplianceCriterionResult: () => null,
   },
 };
