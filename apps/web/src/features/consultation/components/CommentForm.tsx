@@ -1,4 +1,4 @@
-import { type FormEvent, forwardRef, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, forwardRef, useId, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useMutation } from 'urql';
 import type { Session } from '../../account/session/session-store';
@@ -331,50 +331,74 @@ export const CommentForm = forwardRef<HTMLHeadingElement, Props>(function Commen
 
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
 
+/** The words of a paragraph with their UTF-16 offsets, for choosing a passage word by word. */
+export function wordsOf(text: string): { start: number; end: number; word: string }[] {
+  return [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
+}
+
 /**
- * The keyboard (and screen-reader) path to a passage: the paragraph's text in a read-only field, where
- * Shift with the arrow keys selects words as in any text field; what is selected is read back below.
+ * The keyboard (and screen-reader) path to a passage: two native selects, the first and the last word of
+ * the passage, each word listed with its position; the passage they make is read back below. A text
+ * selection inside a read-only field is not something every browser and screen reader lets you make.
  */
 function Narrow({ paragraph, draft, update }: { paragraph: Paragraph; draft: CommentDraft; update: (change: Partial<CommentDraft>) => void }) {
   const t = useT();
   const id = useId();
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const passage = draft.narrowStart !== null && draft.narrowEnd !== null ? passageInBlock(paragraph.blockId ?? '', paragraph.number, paragraph.text, draft.narrowStart, draft.narrowEnd) : null;
-
-  // a kept draft shows its selection again
-  useEffect(() => {
-    const el = ref.current;
-    if (el && draft.narrowStart !== null && draft.narrowEnd !== null && document.activeElement !== el) el.setSelectionRange(draft.narrowStart, draft.narrowEnd);
-  }, [paragraph.number]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const onSelect = () => {
-    const el = ref.current;
-    if (!el) return;
-    const { selectionStart: start, selectionEnd: end } = el;
-    if (end > start) update({ narrowStart: start, narrowEnd: end });
-  };
+  const words = wordsOf(paragraph.text);
+  const from = draft.narrowStart === null ? -1 : words.findIndex((w) => w.start === draft.narrowStart);
+  const to = draft.narrowEnd === null ? -1 : words.findIndex((w) => w.end === draft.narrowEnd);
+  const part = draft.narrowStart !== null;
+  const passage = part && from >= 0 && to >= from ? passageInBlock(paragraph.blockId ?? '', paragraph.number, paragraph.text, draft.narrowStart ?? 0, draft.narrowEnd ?? 0) : null;
 
   return (
     <div className={styles.narrow}>
-      <Field label={t('consultation.form.narrow', { number: paragraph.number })} hint={t('consultation.form.narrowHint')} id={`${id}-text`}>
-        <textarea ref={ref} readOnly rows={5} dir="auto" value={paragraph.text} onSelect={onSelect} className={styles.readOnly} />
-      </Field>
-      <p id={`${id}-selected`} aria-live="polite" className={styles.selected}>
-        {passage ? (
-          <>
+      <ChoiceGroup legend={t('consultation.form.narrow', { number: paragraph.number })} id={`${id}-scope`}>
+        <label>
+          <input type="radio" name="narrow" checked={!part} onChange={() => update({ narrowStart: null, narrowEnd: null })} />
+          <span>{t('consultation.form.narrowWhole', { number: paragraph.number })}</span>
+        </label>
+        <label>
+          <input type="radio" name="narrow" checked={part} onChange={() => update({ narrowStart: words[0]?.start ?? 0, narrowEnd: words[0]?.end ?? paragraph.text.length })} />
+          <span>{t('consultation.form.narrowPart')}</span>
+        </label>
+      </ChoiceGroup>
+      {part ? (
+        <div className={styles.conditional}>
+          <Field label={t('consultation.form.narrowFrom')} hint={t('consultation.form.narrowHint')} id={`${id}-from`}>
+            <select
+              className={styles.select}
+              value={String(Math.max(0, from))}
+              onChange={(event) => {
+                const index = Number(event.target.value);
+                const end = Math.max(index, to);
+                update({ narrowStart: words[index]?.start ?? 0, narrowEnd: words[end]?.end ?? paragraph.text.length });
+              }}
+            >
+              {words.map((w, index) => (
+                <option key={w.start} value={String(index)}>
+                  {t('consultation.form.wordOption', { position: index + 1, word: w.word })}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('consultation.form.narrowTo')} id={`${id}-to`}>
+            <select className={styles.select} value={String(Math.max(0, to))} onChange={(event) => update({ narrowEnd: words[Number(event.target.value)]?.end ?? paragraph.text.length })}>
+              {words.map((w, index) =>
+                index < Math.max(0, from) ? null : (
+                  <option key={w.start} value={String(index)}>
+                    {t('consultation.form.wordOption', { position: index + 1, word: w.word })}
+                  </option>
+                ),
+              )}
+            </select>
+          </Field>
+          <p aria-live="polite" className={styles.selected}>
             {t('consultation.form.narrowSelected')}{' '}
             <q dir="auto" className={styles.quote}>
-              {passage.quote}
+              {passage?.quote}
             </q>
-          </>
-        ) : (
-          t('consultation.form.narrowWhole', { number: paragraph.number })
-        )}
-      </p>
-      {passage ? (
-        <Button variant="secondary" onClick={() => update({ narrowStart: null, narrowEnd: null })}>
-          {t('consultation.form.narrowClear', { number: paragraph.number })}
-        </Button>
+          </p>
+        </div>
       ) : null}
     </div>
   );
