@@ -252,6 +252,25 @@ describe('the public comment page of a comment period', () => {
     await context.close();
   });
 
+  it('after the synthesis is published, the page says so and the comment–response table is one click away', async () => {
+    const documentId = await given.document(bpf, { markdown: MARKDOWN });
+    const period = await given.commentPeriod(bpf, { documentId, title: 'Closed round', participation: 'REGISTERED_AND_GUESTS' });
+    await bpf.facilitator.client.ok(`mutation($id: ID!) { closeCommentPeriodEarly(id: $id, reason: "Enough input") { id } }`, { id: period.id });
+    await bpf.facilitator.client.ok(`mutation($id: ID!) { publishSynthesis(id: $id, reason: "No comments came in") { status } }`, { id: period.id });
+    const context = await newContext(browser, { locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/comment-periods/${period.id}`);
+    await page.getByRole('heading', { name: 'La synthèse a été publiée' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Rédiger un commentaire' }).count()).toBe(0);
+    const table = page.getByRole('link', { name: 'Ouvrir le tableau des commentaires et des réponses' });
+    const response = await fetch(`${t.url}${await table.getAttribute('href')}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    await expectNoAxeViolations(page, 'a period whose synthesis is published');
+    await page.screenshot({ path: `${SHOTS}/consultation-published-fr-desktop.png`, fullPage: true });
+    await context.close();
+  });
+
   for (const [locale, size] of [
     ['en', 'desktop'],
     ['en', 'phone'],

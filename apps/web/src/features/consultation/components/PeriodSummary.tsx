@@ -70,7 +70,7 @@ export function PeriodSummary({ period }: { period: Period }) {
           {sameZone ? null : (
             <dd>
               <time dateTime={iso}>{intl.formatDate(moment, { ...DATE, timeZone: period.timeZone })}</time>
-              <span className={styles.zone}> {t('consultation.when.periodTime', { zone: period.timeZone.replace(/_/g, ' '), offset: period.closesAtUtcOffset })}</span>
+              <span className={styles.zone}> {/^(Etc\/)?(UTC|GMT)$/.test(period.timeZone) ? t('consultation.when.periodTimeUtc') : t('consultation.when.periodTime', { zone: period.timeZone.replace(/_/g, ' '), offset: period.closesAtUtcOffset })}</span>
             </dd>
           )}
         </div>

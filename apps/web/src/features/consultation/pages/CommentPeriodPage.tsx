@@ -208,11 +208,18 @@ export function CommentPeriodPage() {
         ) : null}
         <div className={styles.start}>
           {isOpen ? (
-            <Button onClick={toForm} data-bench={period ? 'comment-ready' : undefined}>
+            <Button onClick={toForm} data-bench="comment-ready">
               {t('consultation.start')}
             </Button>
           ) : null}
-          <Button variant="secondary" aria-expanded={open.has(0)} aria-controls={open.has(0) ? 'thread-0' : undefined} onClick={() => toggle(0)}>
+          {/* (a closed period has nothing to start: its first control tells the page-load benchmark it is ready) */}
+          <Button
+            variant="secondary"
+            aria-expanded={open.has(0)}
+            aria-controls={open.has(0) ? 'thread-0' : undefined}
+            onClick={() => toggle(0)}
+            data-bench={isOpen ? undefined : 'comment-ready'}
+          >
             {t('consultation.documentComments', { count: period.documentCommentCount })}
           </Button>
         </div>
