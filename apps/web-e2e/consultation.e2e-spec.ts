@@ -146,6 +146,8 @@ describe('the public comment page of a comment period', () => {
     expect(stored?.anchor?.startOffset).toBe(first?.text.indexOf(passage));
     // the draft was cleared once sent
     expect(await page.evaluate((id) => JSON.parse(sessionStorage.getItem(`intersessional.comment-draft.${id}`) ?? '{}').body, guestPeriod)).toBe('');
+    // approved, it is counted in the margin of its paragraph (the later specs see the count)
+    await bpf.facilitator.client.ok(`mutation($id: ID!) { approveComment(id: $id) { id } }`, { id: stored?.id });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -206,6 +208,13 @@ describe('the public comment page of a comment period', () => {
     await count.focus();
     await page.keyboard.press('Enter');
     expect(await count.getAttribute('aria-expanded')).toBe('true');
+    await page.screenshot({ path: `${SHOTS}/consultation-thread-en-desktop.png`, fullPage: true });
+
+    // the link of an e-mail about the comment opens its paragraph's thread
+    await page.goto(`${t.url}/comment-periods/${registeredPeriod}#comment-${stored?.id}`);
+    await ready(page);
+    await page.locator('#thread-2').waitFor({ state: 'attached' });
+    expect(await page.getByRole('button', { name: '1 comment on paragraph 2' }).getAttribute('aria-expanded')).toBe('true');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -285,6 +294,8 @@ describe('the public comment page of a comment period', () => {
       await ready(page);
       expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(locale === 'ar' ? ['ar', 'rtl'] : ['en', 'ltr']);
       expect(await page.locator('[data-block-id]').first().evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('en');
+      // the approved comment of the first spec is counted beside its paragraph
+      await page.getByRole('button', { name: locale === 'ar' ? 'تعليق واحد على الفقرة 1' : '1 comment on paragraph 1' }).waitFor();
       await expectNoAxeViolations(page, `the comment page in ${locale} on a ${size}`);
       await page.screenshot({ path: `${SHOTS}/consultation-${locale}-${size}.png`, fullPage: true });
       if (size === 'phone') {
