@@ -7,5 +7,8 @@ import type { CacheExchangeOpts } from '@urql/exchange-graphcache';
 export const cacheConfig: CacheExchangeOpts = {
   keys: {
     AuthPayload: () => null,
+    // versions: a comparison's rows and a version's paragraphs are values inside their parent
+    BlockDiff: () => null,
+    NumberedParagraph: () => null,
   },
 };
