@@ -68,7 +68,7 @@ export function ComparePage() {
   const rows = diff.data?.compareVersions ?? [];
   const counts = rows.reduce<Record<Change, number>>((acc, row) => ({ ...acc, [row.change]: acc[row.change] + 1 }), { ADDED: 0, REMOVED: 0, CHANGED: 0, UNCHANGED: 0 });
   const shown = onlyChanges ? rows.filter((row) => row.change !== 'UNCHANGED') : rows;
-  const where = (number: number | null | undefined) => (number ? t('versions.compare.paragraph', { number }) : t('versions.compare.heading'));
+  const where = (number: number | null | undefined) => (number ? t('versions.compare.paragraph', { number }) : t('versions.compare.headingBlock'));
 
   return (
     <div className={styles.page}>

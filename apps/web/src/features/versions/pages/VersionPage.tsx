@@ -10,6 +10,12 @@ import { LoadProblem } from '../components/LoadProblem';
 import { VersionDownloads } from '../components/VersionDownloads';
 import styles from '../versions.module.css';
 
+/**
+ * The version's headings one level down (h1 becomes h2…), so the page keeps its own h1 and a sound
+ * outline. The tags are the API's own (all text in its HTML is escaped), so matching them is safe.
+ */
+const demoteHeadings = (html: string) => html.replace(/<(\/?)h([1-6])\b/g, (_, slash: string, level: string) => `<${slash}h${Math.min(Number(level) + 1, 6)}`);
+
 /** /documents/:documentId/versions/:versionId: one frozen version, read only. */
 export function VersionPage() {
   const t = useT();
@@ -57,7 +63,7 @@ export function VersionPage() {
       <VersionDownloads versionId={version.id} versionLabel={version.label} title={document.title} language={document.language} />
       {/* The API renders the version to HTML from the document schema, escaping all text and keeping
           only safe link targets: no markup a member typed reaches the page as markup. */}
-      <article className={styles.content} lang={document.language} dir="auto" aria-label={t('versions.view.content')} dangerouslySetInnerHTML={{ __html: version.html }} />
+      <article className={styles.content} lang={document.language} dir="auto" aria-label={t('versions.view.content')} dangerouslySetInnerHTML={{ __html: demoteHeadings(version.html) }} />
     </div>
   );
 }
