@@ -148,7 +148,7 @@ export function ComparePage() {
                   <span aria-hidden="true" className={styles.kindIcon}>
                     {KINDS[row.change].icon}
                   </span>
-                  {t(KINDS[row.change].label)}
+                  <span>{t(KINDS[row.change].label)}</span>
                 </p>
                 <div className={styles.sides}>
                   <Side label={from.label} where={row.fromText === null ? null : where(row.fromNumber)} language={document.language}>
