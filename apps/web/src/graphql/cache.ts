@@ -17,5 +17,8 @@ export const cacheConfig: CacheExchangeOpts = {
     ParticipationCell: () => null,
     DcCompliance: () => null,
     ComplianceCriterionResult: () => null,
+    // versions: a comparison's rows and a version's paragraphs are values inside their parent
+    BlockDiff: () => null,
+    NumberedParagraph: () => null,
   },
 };
