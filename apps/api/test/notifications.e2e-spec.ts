@@ -302,7 +302,7 @@ describe('notifications: in-app list, live subscription, e-mail outbox', () => {
       expect(toAlice?.raw).toContain('/periods/p2');
       expect(toAlice?.raw).toMatch(/^To: "?Alice Example"? <[^>]+>/m);
       expect(smtp.received.find((m) => m.to.includes('guest@example.org'))?.subject).toBe('Your comment was received');
-      expect(smtp.received.some((m) => m.to.includes(bob.email))).toBe(false);
+      expect(smtp.received.some((m) => m.to.includes(bob.email) && m.subject === 'Comment period closes tomorrow')).toBe(false);
       expect(await outboxRow(disabled.email)).toBeUndefined();
       expect(await outboxRow(alice.email)).toMatchObject({ status: 'SENT', attempts: 1, last_error: null, sent_at: expect.any(Date) });
     });
