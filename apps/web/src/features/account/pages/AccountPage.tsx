@@ -78,7 +78,9 @@ function EmailSection({ email, verified }: { email: string; verified: boolean })
       <h2 id="account-email">{t('account.profile.emailHeading')}</h2>
       <dl className={styles.summaryList}>
         <dt>{t('account.field.email')}</dt>
-        <dd dir="ltr">{email}</dd>
+        <dd>
+          <bdi dir="ltr">{email}</bdi>
+        </dd>
         <dt>{t('account.profile.status')}</dt>
         <dd>
           <span className={[styles.tag, verified ? styles.verified : styles.unverified].join(' ')}>{verified ? t('account.profile.verified') : t('account.profile.notVerified')}</span>
