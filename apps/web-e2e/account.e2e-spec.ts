@@ -27,7 +27,7 @@ describe('accounts in the browser: register, sign in and out, reset a password, 
     mkdirSync(SHOTS, { recursive: true });
     smtp = await startSmtpSink();
     [t, browser] = await Promise.all([
-      startProduct({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL_MS: '600000', ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) }),
+      startProduct({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL_MS: '600000', ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS), SIGN_IN_SLOWDOWN_MAX_MS: '0' }),
       launchChromium(),
     ]);
     given = new Given(t);
@@ -171,6 +171,49 @@ describe('accounts in the browser: register, sign in and out, reset a password, 
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(`${t.url}/`);
     await page.getByRole('banner').getByRole('button').waitFor();
+    await context.close();
+  });
+
+  it('after sign-in, speaks the person’s preferred language unless another was chosen in this browser', async () => {
+    const email = `elodie-${Date.now()}@example.org`;
+    await t.client.ok(`mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`, {
+      input: { email, password: PASSWORD, displayName: 'Élodie Martin', preferredLanguage: 'fr', country: 'FR', stakeholderGroup: 'ACADEMIA' },
+    });
+    const signIn = async (page: Page, [address, password, button]: [string, string, string]) => {
+      await page.getByLabel(address, { exact: true }).fill(email);
+      await page.getByLabel(password, { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await page.getByRole('banner').getByRole('button', { name: 'Élodie Martin' }).waitFor();
+    };
+    const fresh = await newContext(browser);
+    const page = await fresh.newPage();
+    await page.goto(`${t.url}/sign-in`);
+    await signIn(page, ['E-mail address', 'Password', 'Sign in']);
+    await page.getByRole('link', { name: 'Aller au contenu principal' }).waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await fresh.close();
+
+    const chosen = await newContext(browser);
+    const other = await chosen.newPage();
+    await other.goto(`${t.url}/sign-in`);
+    await other.getByLabel('Language').selectOption('es');
+    await other.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    await signIn(other, ['Dirección de correo electrónico', 'Contraseña', 'Iniciar sesión']);
+    expect(await other.evaluate(() => document.documentElement.lang)).toBe('es');
+    await chosen.close();
+  });
+
+  it('tells a person whose sign-ins are locked out to wait', async () => {
+    const user = await given.user();
+    // ten wrong passwords from this address (the API's lockout per address and e-mail)
+    for (let i = 0; i < 10; i += 1) await t.client.fails(`mutation($e: String!) { signIn(input: { email: $e, password: "wrong-password-0" }) { accessToken } }`, { e: user.email });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${t.url}/sign-in`);
+    await page.getByLabel('E-mail address').fill(user.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').getByText(/^Too many attempts\. Wait \d+ minutes? and try again\.$/).waitFor();
     await context.close();
   });
 
