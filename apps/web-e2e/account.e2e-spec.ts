@@ -123,8 +123,8 @@ describe('accounts in the browser: register, sign in and out, reset a password, 
     await page.keyboard.press('Enter');
 
     const account = page.getByRole('banner').getByRole('button', { name: 'Amara Okafor' });
+    await page.waitForURL(`${t.url}/`);
     await account.waitFor();
-    expect(new URL(page.url()).pathname).toBe('/');
     const stored = (await t.dataSource.query(`SELECT country, stakeholder_group, preferred_language FROM users WHERE email = $1`, [email])) as unknown[];
     expect(stored).toEqual([{ country: 'NG', stakeholder_group: 'CIVIL_SOCIETY', preferred_language: 'en' }]);
 
