@@ -53,6 +53,8 @@ export const configSchema = z
     COMMENTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(300),
     GUEST_COMMENTS_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(10),
     REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(300),
+    /** Password-reset and verification e-mails asked for from one client address (each recipient: 5 an hour). */
+    ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(100),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),

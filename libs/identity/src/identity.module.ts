@@ -4,6 +4,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@intersessional/audit';
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
+import { AccountLinkRepository } from './accounts/account-link.repository';
+import { AccountLinks } from './accounts/account-links.service';
+import { AccountLinksResolver } from './accounts/account-links.resolver';
+import { AccountMailbox } from './accounts/account-mailbox';
 import { AccountService } from './accounts/account.service';
 import { AuditActorResolver } from './accounts/audit-actor.resolver';
 import { AuthResolver } from './auth/auth.resolver';
@@ -38,6 +42,10 @@ import { UserResolver } from './people/user.resolver';
     RegistrationService,
     AuthenticationService,
     AccountService,
+    AccountLinkRepository,
+    AccountMailbox,
+    AccountLinks,
+    AccountLinksResolver,
     UserLoader,
     PeopleDirectory,
     SessionStatusRepository,
@@ -47,6 +55,6 @@ import { UserResolver } from './people/user.resolver';
     AuditActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UserLoader, PeopleDirectory, SessionDirectory, PasswordService, RegistrationService, AccountService, AuthenticationService],
+  exports: [AccountMailbox, UserLoader, PeopleDirectory, SessionDirectory, PasswordService, RegistrationService, AccountService, AuthenticationService],
 })
 export class IdentityModule {}

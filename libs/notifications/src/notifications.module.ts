@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { EventsModule } from '@intersessional/events';
 import { IdentityModule } from '@intersessional/identity';
+import { AccountMailDelivery } from './mail/account-mail-delivery';
 import { LogTransport } from './mail/log-transport';
 import { MailOutbox } from './mail/mail-outbox';
 import { MailOutboxRepository } from './mail/mail-outbox.repository';
@@ -28,6 +29,7 @@ import { NotificationRetention } from './retention';
     NotificationService,
     NotificationResolver,
     NotificationRetention,
+    AccountMailDelivery,
   ],
   exports: [NotificationService, MailOutbox, NotificationRetention],
 })

@@ -58,6 +58,7 @@ export async function seedDemoData(app: INestApplication, cycleYear: number): Pr
     const issued = await registration.register(
       { ...person, email: demoEmail(person.key), password: DEMO_PASSWORD, preferredLanguage: 'en' },
       { ip: `demo-seed-${person.key}`, userAgent: 'demo-seed', requestId: 'demo-seed' },
+      { sendVerification: false },
     );
     actors.set(person.key, { userId: issued.user.id, sessionId: issued.sessionId, platformRole: PlatformRole.USER, requestId: 'demo-seed' });
   }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useT } from '../i18n/t';
 import styles from './design.module.css';
 
@@ -15,6 +15,8 @@ export interface FormProblem {
 export function ErrorSummary({ problems, general }: { problems: FormProblem[]; general?: string | null }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
+  // one id per summary: a page with two forms (the account page) may show two summaries at once
+  const titleId = useId();
   const shown = problems.length > 0 || !!general;
   const key = `${general ?? ''}|${problems.map((p) => p.fieldId + p.message).join('|')}`;
   useEffect(() => {
@@ -22,8 +24,8 @@ export function ErrorSummary({ problems, general }: { problems: FormProblem[]; g
   }, [shown, key]);
   if (!shown) return null;
   return (
-    <div ref={ref} className={styles.errorSummary} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t('shell.form.problem')}</h2>
+    <div ref={ref} className={styles.errorSummary} tabIndex={-1} role="alert" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('shell.form.problem')}</h2>
       {general ? <p>{general}</p> : null}
       {problems.length ? (
         <ul>

@@ -1,6 +1,6 @@
 import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange } from '@urql/exchange-graphcache';
-import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, fetchExchange, stringifyDocument, subscriptionExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { type Session, sessionStore } from '../features/account/session/session-store';
 import { graphql } from './graphql';
@@ -23,7 +23,8 @@ async function exchangeRefreshToken(refreshToken: string): Promise<Session | nul
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: REFRESH.toString(), variables: { refreshToken } }),
+    // a gql.tada document is an AST: printed, not toString()ed (which gave "[object Object]")
+    body: JSON.stringify({ query: stringifyDocument(REFRESH), variables: { refreshToken } }),
   });
   const body = (await response.json()) as { data?: { refreshSession: Session }; errors?: { extensions?: { code?: string } }[] };
   if (body.data?.refreshSession) return body.data.refreshSession;

@@ -33,6 +33,16 @@ export function detectLocale(): Locale {
   return DEFAULT_LOCALE;
 }
 
+/** The language chosen in this browser (kept by `keepLocale`), or null when the reader never chose one. */
+export function keptLocale(): Locale | null {
+  try {
+    const kept = localStorage.getItem(STORAGE_KEY);
+    return isLocale(kept) ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
 export function keepLocale(locale: Locale): void {
   try {
     localStorage.setItem(STORAGE_KEY, locale);

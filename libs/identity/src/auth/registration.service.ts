@@ -5,6 +5,7 @@ import { Database } from '@intersessional/database';
 import { conflict } from '@intersessional/graphql';
 import { RateLimitService } from '@intersessional/rate-limit';
 import { PlatformRole } from '@intersessional/access';
+import { AccountLinks } from '../accounts/account-links.service';
 import { type ProfileFields, normaliseEmail, profileSnapshot } from '../people/profile';
 import { UserRepository } from '../people/user.repository';
 import { type ClientInfo } from './client-info';
@@ -27,6 +28,7 @@ export class RegistrationService {
     private readonly issuer: SessionIssuer,
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,
+    private readonly links: AccountLinks,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.rules = registrationLimits(config);
@@ -34,7 +36,8 @@ export class RegistrationService {
 
   private readonly rules: ReturnType<typeof registrationLimits>;
 
-  async register(input: Registration, client: ClientInfo): Promise<IssuedSession> {
+  /** `sendVerification: false` only for accounts made by the system itself (demo data). */
+  async register(input: Registration, client: ClientInfo, { sendVerification = true } = {}): Promise<IssuedSession> {
     const email = normaliseEmail(input.email);
     await this.limits.consume('register-email', email, this.rules.perEmail);
     await this.limits.consume('register', client.ip, this.rules.perAddress);
@@ -62,6 +65,7 @@ export class RegistrationService {
         entityId: user.id,
         summary: { after: profileSnapshot(user) },
       });
+      if (sendVerification) await this.links.sendVerification(user);
       return this.issuer.open(user, client);
     });
   }

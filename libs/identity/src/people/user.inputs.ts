@@ -135,3 +135,32 @@ export class DisableAccountArgs extends UserIdArgs {
   @MaxLength(500)
   reason?: string;
 }
+
+@ArgsType()
+export class RequestPasswordResetArgs {
+  @Field()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field({ description: 'The secret of the link in the e-mail (after `#`).' })
+  @IsString()
+  @MaxLength(100)
+  token!: string;
+
+  @Field({ description: 'At least 10 characters and hard to guess, as at registration.' })
+  @IsString()
+  newPassword!: string;
+}
+
+@ArgsType()
+export class VerifyEmailArgs {
+  @Field({ description: 'The secret of the link in the e-mail (after `#`).' })
+  @IsString()
+  @MaxLength(100)
+  token!: string;
+}

@@ -18,6 +18,7 @@ export function toUserModel(user: UserEntity): UserModel {
     email: user.email,
     gender: user.gender,
     disabledReason: user.disabledReason,
+    emailVerifiedAt: user.emailVerifiedAt,
   };
 }
 

@@ -46,6 +46,9 @@ export class UserModel {
   gender!: Gender | null;
 
   disabledReason!: string | null;
+
+  /** Resolved by UserResolver.emailVerified, which hides it from others. */
+  emailVerifiedAt!: Date | null;
 }
 
 export const UserConnection = Connection(UserModel, 'User');

@@ -79,6 +79,15 @@ export class UserResolver {
   }
 
   @Public()
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description: 'Whether the person has opened a verification link sent to their e-mail address. Visible to the person and the Secretariat; null to others.',
+  })
+  emailVerified(@Parent() user: UserModel, @OptionalActor() actor: Actor | null): boolean | null {
+    return actor && (actor.userId === user.id || isSecretariat(actor)) ? user.emailVerifiedAt !== null : null;
+  }
+
+  @Public()
   @ResolveField(() => Gender, { nullable: true, description: 'Visible only to the person; null to everyone else.' })
   gender(@Parent() user: UserModel, @OptionalActor() actor: Actor | null): Gender | null {
     return actor?.userId === user.id ? user.gender : null;
