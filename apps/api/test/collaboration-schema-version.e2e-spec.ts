@@ -82,6 +82,23 @@ describe('/collab refuses an editor built for another schema version', () => {
     expect(frames).toEqual([]);
   });
 
+  it('stores nothing for a client that only opens the document (its empty sync step 2 is no edit)', async () => {
+    const id = await given.document(ws, { markdown: 'Agreed text.' });
+    const before = await storedUpdates(id);
+    const first = await openEditor(t.url, member, id);
+    const second = await openEditor(t.url, ws.facilitator, id);
+    try {
+      // both have answered the server's sync step 1 by now; a real edit after them is stored, and alone
+      first.doc.getXmlFragment('default').push([paragraph('A real edit')]);
+      await waitFor(() => second.text().includes('A real edit'), 'the edit to reach the other client');
+      const after = await storedUpdates(id);
+      expect(Number(after.count)).toBe(Number(before.count) + 1);
+    } finally {
+      first.close();
+      second.close();
+    }
+  });
+
   it('accepts an editor of the same version, and one that sends none (stock y-websocket clients)', async () => {
     const id = await given.document(ws, { markdown: 'Agreed text.' });
     const { token } = await collaborationToken(member, id);
