@@ -3,7 +3,7 @@ import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { TableKit } from '@tiptap/extension-table';
 import { StarterKit, type StarterKitOptions } from '@tiptap/starter-kit';
 import { blockIdOf, safeHref } from '../attributes';
-import { BLOCK_ID, MARK, NODE, SCHEMA_VERSION, TEXTBLOCKS } from '../schema';
+import { BLOCK_ID, FRAGMENT, MARK, NODE, SCHEMA_VERSION, TEXTBLOCKS } from '../schema';
 
 /*
  * The editor's side of the shared schema: the Tiptap extensions whose nodes and marks are exactly
@@ -13,7 +13,7 @@ import { BLOCK_ID, MARK, NODE, SCHEMA_VERSION, TEXTBLOCKS } from '../schema';
  * from Node (no node:crypto): it runs in browsers.
  */
 
-export { SCHEMA_VERSION };
+export { FRAGMENT, SCHEMA_VERSION };
 
 const schemaNames: ReadonlySet<string> = new Set<string>([...Object.values(NODE), ...Object.values(MARK)]);
 const inSchema = (name: string): boolean => schemaNames.has(name);
