@@ -115,7 +115,7 @@ export const BlockIds = Extension.create<BlockIdOptions>({
           [BLOCK_ID]: {
             default: null,
             keepOnSplit: false,
-            parseHTML: (element: HTMLElement) => blockIdOf(element.getAttribute('data-block-id') ?? element.getAttribute('id')),
+            parseHTML: (element: { getAttribute(name: string): string | null }) => blockIdOf(element.getAttribute('data-block-id') ?? element.getAttribute('id')),
             // data-block-id rather than id: a transient duplicate (a paste, before the plugin runs) is no duplicate DOM id
             renderHTML: (attributes: Record<string, unknown>) => {
               const id = blockIdOf(attributes[BLOCK_ID]);

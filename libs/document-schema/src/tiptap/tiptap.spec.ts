@@ -5,7 +5,7 @@ import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { markdownToJson } from '../markdown-import';
 import { jsonToHtml, jsonToMarkdown } from '../render';
 import { SCHEMA_VERSION as MAIN_SCHEMA_VERSION, MARK, NODE, type PmNode } from '../schema';
-import { SCHEMA_VERSION, blockIdPlugin, newBlockId, schemaExtensions } from '@intersessional/document-schema/tiptap';
+import { SCHEMA_VERSION, blockIdPlugin, newBlockId, schemaExtensions } from './index';
 
 const schema: Schema = getSchema(schemaExtensions());
 
