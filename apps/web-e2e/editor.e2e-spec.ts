@@ -148,9 +148,27 @@ describe('the co-drafting editor', () => {
     // Amina splits the second paragraph after "Second ": the second half gets its own id, in both editors
     await paragraphs(a).nth(1).click();
     await a.keyboard.press('Home');
+    const beforeCaret = () =>
+      a.evaluate(() => {
+        const selection = window.getSelection();
+        const block = selection?.anchorNode?.parentElement?.closest('p');
+        if (!selection?.rangeCount || !block) return null;
+        const range = document.createRange();
+        range.setStart(block, 0);
+        range.setEnd(selection.anchorNode!, selection.anchorOffset);
+        return range.toString();
+      });
+    await waitForAsync(async () => (await beforeCaret()) === '', 'the caret at the start of the paragraph');
     for (let i = 0; i < 'Second '.length; i += 1) await a.keyboard.press('ArrowRight');
+    await waitForAsync(async () => (await beforeCaret()) === 'Second ', 'the caret after "Second "').catch(async (error: Error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(await beforeCaret())}`);
+    });
     await a.keyboard.press('Enter');
-    for (const page of [a, b]) await waitForAsync(async () => (await texts(page)).join('|') === `${expected}|Second |paragraph.`, 'the split in both editors');
+    for (const page of [a, b]) {
+      await waitForAsync(async () => (await texts(page)).join('|') === `${expected}|Second |paragraph.`, 'the split in both editors').catch(async (error: Error) => {
+        throw new Error(`${error.message}: ${JSON.stringify([await texts(a), await texts(b)])}`);
+      });
+    }
     const live = await paragraphs(b).evaluateAll((ps) => ps.map((p) => p.getAttribute('data-block-id')));
     expect(new Set(live).size).toBe(3);
     expect(live.every(Boolean)).toBe(true);
@@ -164,6 +182,22 @@ describe('the co-drafting editor', () => {
     expect(after[2].blockId).not.toBe(before[1].blockId);
     expect(after.map((p) => p.blockId)).toEqual(live);
     expect(errors).toEqual([]);
+  });
+
+  it('keeps what is typed while the server is away, says so, and merges it when the server returns', async () => {
+    const documentId = await newDocument('Before the outage.');
+    const page = await (await signedIn(amina)).newPage();
+    await open(page, documentId);
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await paragraphs(page).first().click();
+    await page.keyboard.press('End');
+
+    const restarting = t.restart(); // closes every socket with 1001, as a deploy does
+    await page.getByRole('status').filter({ hasText: 'Offline. Keep writing' }).waitFor();
+    await page.keyboard.type(' Typed while offline.');
+    t = await restarting;
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 30_000 });
+    await waitForAsync(async () => (await exported(documentId)) === 'Before the outage. Typed while offline.\n', 'the offline edit to be stored');
   });
 
   it('writes nothing into a document just by opening it, even an empty one', async () => {

@@ -43,7 +43,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
             {i > 0 ? <Separator orientation="vertical" className={styles.separator} /> : null}
             {group.map((b) => (
               <ToggleButton key={b.id} className={styles.tool} aria-label={t(b.label)} isSelected={Boolean(active?.[b.id as keyof typeof active])} onChange={() => b.run(editor)}>
-                <span aria-hidden="true" className={b.id === 'bold' ? styles.glyphBold : b.id === 'italic' ? styles.glyphItalic : undefined}>
+                <span aria-hidden="true" dir="ltr" className={b.id === 'bold' ? styles.glyphBold : b.id === 'italic' ? styles.glyphItalic : undefined}>
                   {b.glyph}
                 </span>
               </ToggleButton>
@@ -53,7 +53,10 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
         <div className={styles.toolGroup} role="group" aria-label={t('editor.toolbar.groupInsert')}>
           <Separator orientation="vertical" className={styles.separator} />
           <ToggleButton className={styles.tool} aria-label={t('editor.toolbar.link')} isSelected={Boolean(active?.link)} onChange={() => setLinkOpen(true)}>
-            <span aria-hidden="true">🔗</span>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+              <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1.2 1.2" />
+              <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1.2-1.2" />
+            </svg>
           </ToggleButton>
           <AriaButton
             className={styles.tool}
