@@ -48,10 +48,14 @@ describe('the co-drafting editor', () => {
     await t?.close();
   });
 
+  /** The access token of the last browser session made by `signedIn`. */
+  let lastAccessToken = '';
+
   /** A browser profile signed in as `user` (the session store's localStorage entry, from a real signIn). */
   async function signedIn(user: TestUser, options: Parameters<typeof newContext>[1] = {}): Promise<BrowserContext> {
     const result = await t.client.request<{ signIn: Record<string, unknown> }>(SIGN_IN, { input: { email: user.email, password: PASSWORD } }, { 'x-forwarded-for': freshIp() });
     if (!result.data) throw new Error(`signIn failed: ${JSON.stringify(result.errors)}`);
+    lastAccessToken = String(result.data.signIn.accessToken);
     const context = await newContext(browser, options);
     await context.addInitScript((session) => localStorage.setItem('intersessional.session', session), JSON.stringify(result.data.signIn));
     contexts.push(context);
@@ -198,6 +202,19 @@ describe('the co-drafting editor', () => {
     t = await restarting;
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 30_000 });
     await waitForAsync(async () => (await exported(documentId)) === 'Before the outage. Typed while offline.\n', 'the offline edit to be stored');
+  });
+
+  it('tells a person whose session ended elsewhere that their changes can no longer be saved, and stops editing', async () => {
+    const documentId = await newDocument('Text before signing out.');
+    const page = await (await signedIn(amina)).newPage();
+    await open(page, documentId);
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    // signed out from another device: the server closes the socket (4401) and the sign-in cannot be renewed
+    await t.client.as(lastAccessToken).ok(`mutation { signOut }`);
+    await page.getByRole('status').filter({ hasText: 'Your session has ended, so your changes can no longer be saved.' }).waitFor();
+    expect(await text(page).getAttribute('contenteditable')).toBe('false');
+    expect(await page.getByRole('toolbar').count()).toBe(0);
+    await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
   });
 
   it('writes nothing into a document just by opening it, even an empty one', async () => {
