@@ -147,6 +147,7 @@ describe('the co-drafting editor', () => {
       await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
     }
     expect(await texts(a)).toEqual(await texts(b));
+    await a.screenshot({ path: `${SHOTS}/editor-two-members-en-desktop.png` });
     await waitForAsync(async () => (await exported(documentId)) === `${expected}\n\nSecond paragraph.\n`, 'the export to hold what both typed');
 
     // Amina splits the second paragraph after "Second ": the second half gets its own id, in both editors
