@@ -2,6 +2,9 @@
  * WebSocket close codes of /collab (4000–4999 is the application range), each sent with a fixed
  * reason that clients may show. y-websocket (3.x) reconnects by itself after 1001 and 4503 and gives
  * up for good after any 4400–4499 close: the editor must tell the person or fetch a new token.
+ * What the web editor does with each: 4401 (while the sign-in lasts) and 4429 (after a pause) get a
+ * fresh token and reconnect; 4403, 4404, 4413 and 4426 are explained and not retried; 4426 asks for
+ * a reload.
  */
 export const CloseCode = {
   /** No token, an invalid or expired one, or its session ended ("session ended", "account disabled"). */
@@ -20,6 +23,12 @@ export const CloseCode = {
   DOCUMENT_TOO_DEEP: 4413,
   /** A cursor/presence state over COLLAB_MAX_AWARENESS_BYTES (same code as the document limit, another reason). */
   AWARENESS_TOO_LARGE: 4413,
+  /**
+   * The client sent a `schemaVersion` other than the server's SCHEMA_VERSION: an editor built for
+   * another schema could delete what it cannot show, so it is refused before anything is synced and
+   * should reload. Clients that send no version (stock y-websocket clients) are accepted.
+   */
+  SCHEMA_MISMATCH: 4426,
   /** More updates per second than allowed; the client may reconnect and continue. */
   RATE_LIMITED: 4429,
   /** More open sockets for one account than COLLAB_MAX_SOCKETS_PER_ACCOUNT (same code, another reason). */
@@ -42,6 +51,7 @@ export const CloseReason = {
   DOCUMENT_TOO_LARGE: 'document size limit reached',
   DOCUMENT_TOO_DEEP: 'document nested too deeply',
   AWARENESS_TOO_LARGE: 'awareness state too large',
+  SCHEMA_MISMATCH: 'editor out of date, reload',
   RATE_LIMITED: 'too many messages per second',
   TOO_MANY_CONNECTIONS: 'too many connections for this account',
   STORAGE_UNAVAILABLE: 'storage unavailable, retry',

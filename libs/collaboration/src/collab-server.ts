@@ -4,7 +4,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { MAX_NESTING } from '@intersessional/document-schema';
+import { MAX_NESTING, SCHEMA_VERSION } from '@intersessional/document-schema';
 import { DocumentEvents, DocumentStore } from '@intersessional/documents';
 import { CloseCode, CloseReason } from './close-codes';
 import { type CollabClaims, CollaborationTokenService } from './collaboration-token.service';
@@ -27,7 +27,7 @@ const RECHECK_MS = 2000;
 const CLOSE_HANDSHAKE_MS = 1000;
 
 /**
- * The y-websocket sync server at /collab/<documentId>?token=…, on the API's HTTP server. It claims
+ * The y-websocket sync server at /collab/<documentId>?token=…[&schemaVersion=N], on the API's HTTP server. It claims
  * that path only; other upgrade requests are left to other handlers. Written by hand because the
  * protocol server is ours: authentication per connect, read-only enforcement and write-ahead storage
  * are what the stock servers do not do.
@@ -94,6 +94,9 @@ export class CollabServer implements BeforeApplicationShutdown {
 
     const documentId = PATH.exec(url.pathname)?.[1];
     if (!documentId) return this.close(socket, CloseCode.NOT_FOUND, CloseReason.NOT_FOUND);
+    // before the token: a stale editor is told to reload even when its token has expired meanwhile
+    const schemaVersion = url.searchParams.get('schemaVersion');
+    if (schemaVersion !== null && schemaVersion !== String(SCHEMA_VERSION)) return this.close(socket, CloseCode.SCHEMA_MISMATCH, CloseReason.SCHEMA_MISMATCH);
     const claims = this.tokens.verify(url.searchParams.get('token') ?? '');
     if (!claims || claims.documentId !== documentId) return this.close(socket, CloseCode.UNAUTHENTICATED, CloseReason.INVALID_TOKEN);
     if (!this.reserve(claims.userId, socket)) return this.close(socket, CloseCode.TOO_MANY_CONNECTIONS, CloseReason.TOO_MANY_CONNECTIONS);

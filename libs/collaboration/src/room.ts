@@ -116,7 +116,11 @@ export class Room {
     }
     const update = decoding.readVarUint8Array(decoder);
     if (!connection.writable) return Promise.resolve(); // read-only: never applied, never stored
-    const structs = new DecodedStructs(Y.decodeUpdate(update).structs); // throws on a malformed update, before anything is stored
+    const decoded = Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
+    // Every y-websocket client answers the server's sync step 1 with a step 2, empty when it has nothing
+    // new: storing it would write a row each time someone merely opens the document.
+    if (!decoded.structs.length && !decoded.ds.clients.size) return Promise.resolve();
+    const structs = new DecodedStructs(decoded.structs);
     if (this.bytes + update.byteLength > this.limits.maxDocumentBytes) {
       throw new DocumentTooLargeError(`document would exceed ${this.limits.maxDocumentBytes} bytes`);
     }

@@ -8,6 +8,14 @@
  */
 export const FRAGMENT = 'default';
 
+/**
+ * The version of this schema (its node and mark types and their attributes). Editors send it when they
+ * connect (`schemaVersion` on /collab); the sync server refuses another version with close code 4426,
+ * so an editor built for an older or newer schema never deletes what it cannot show. Raise it with
+ * any change to NODE, MARK or their attributes, and deploy server and web app together.
+ */
+export const SCHEMA_VERSION = 1;
+
 /** Attribute holding a block's stable id (textblocks: paragraphs and headings). */
 export const BLOCK_ID = 'id';
 
