@@ -2,7 +2,7 @@
 // the npm package (or app folder) they come from, with a gzip estimate per part (each part's code
 // gzipped on its own, so the parts add up to a little more than the chunk's real gzip size).
 // `node bench/web/breakdown.mjs [dist/apps/web] [--all]` prints the entry chunk (or every chunk).
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
@@ -26,6 +26,8 @@ export function owner(source) {
 /** [{ owner, bytes, gzip }] for one chunk, largest first, plus the chunk's own totals. */
 export function breakdown(file) {
   const code = readFileSync(file, 'utf8');
+  const gzip = gzipSync(code, { level: 9 }).length;
+  if (!existsSync(`${file}.map`)) return { file, bytes: Buffer.byteLength(code), gzip, rows: [{ owner: 'bundler runtime (no source map)', bytes: Buffer.byteLength(code), gzip }] };
   const map = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
   const consumer = new SourceMapConsumer(map);
   const lines = code.split('\n');
@@ -49,7 +51,7 @@ export function breakdown(file) {
   }
   const rows = [...parts].map(([who, text]) => ({ owner: who, bytes: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length }));
   rows.sort((a, b) => b.gzip - a.gzip);
-  return { file, bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, rows };
+  return { file, bytes: Buffer.byteLength(code), gzip, rows };
 }
 
 /** The entry chunk named by index.html's module script. */

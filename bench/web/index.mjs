@@ -175,14 +175,6 @@ export async function run({ log }) {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package or set CHROMIUM_PATH`);
   const machine = machineInfo();
   const source = sourceInfo(root);
-  const chromiumVersion = (() => {
-    try {
-      return readFileSync('/usr/lib/chromium/chromium', { encoding: 'latin1' }).match(/Chrome\/(\d+\.\d+\.\d+\.\d+)/)?.[1] ?? 'unknown';
-    } catch {
-      return 'unknown';
-    }
-  })();
-
   // the bundle as built: what index.html makes every page fetch before any code runs
   const initial = initialChunks(WEB_DIST).map((file) => breakdown(file));
   const shellGzip = initial.reduce((sum, b) => sum + b.gzip, 0);
@@ -199,6 +191,7 @@ export async function run({ log }) {
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   onCleanup(() => browser.close());
+  const chromiumVersion = browser.version();
   const pages = [
     { key: 'comment', label: commentPageBuilt ? 'Comment page (demo consultation)' : 'Comment page (placeholder until the page lands)', url: `${base}/comment-periods/${period.id}`, comment: commentPageBuilt },
     { key: 'commentAr', label: 'Comment page, Arabic reader', url: `${base}/comment-periods/${period.id}`, comment: commentPageBuilt, locale: 'ar-EG' },
