@@ -1,7 +1,7 @@
 import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, stringifyDocument, subscriptionExchange } from 'urql';
-import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import type { Client as WsClient } from 'graphql-ws';
 import { type Session, sessionStore } from '../features/account/session/session-store';
 import { graphql } from './graphql';
 import { cacheConfig } from './cache';
@@ -40,30 +40,36 @@ export async function accessToken(): Promise<string | null> {
   return session?.accessToken ?? null;
 }
 
-let ws: WsClient | null = null;
+let ws: Promise<WsClient> | null = null;
 
-/** graphql-ws over the same origin; reconnects with the current token when the session changes. */
-function subscriptions(): WsClient {
-  if (ws) return ws;
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
-  ws = createWsClient({
-    url,
-    lazy: true,
-    retryAttempts: Infinity,
-    shouldRetry: () => true,
-    connectionParams: async () => {
-      const token = await accessToken();
-      return token ? { authorization: `Bearer ${token}` } : {};
-    },
+/**
+ * graphql-ws over the same origin; reconnects with the current token when the session changes. Its
+ * code is fetched when the first subscription starts, not with the app: most pages never subscribe.
+ */
+function subscriptions(): Promise<WsClient> {
+  ws ??= import('graphql-ws').then(({ createClient }) => {
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+    const client = createClient({
+      url,
+      lazy: true,
+      retryAttempts: Infinity,
+      shouldRetry: () => true,
+      connectionParams: async () => {
+        const token = await accessToken();
+        return token ? { authorization: `Bearer ${token}` } : {};
+      },
+    });
+    let signedInAs = sessionStore.get()?.user.id ?? null;
+    sessionStore.subscribe((session) => {
+      const next = session?.user.id ?? null;
+      if (next !== signedInAs) {
+        signedInAs = next;
+        client.terminate();
+      }
+    });
+    return client;
   });
-  let signedInAs = sessionStore.get()?.user.id ?? null;
-  sessionStore.subscribe((session) => {
-    const next = session?.user.id ?? null;
-    if (next !== signedInAs) {
-      signedInAs = next;
-      ws?.terminate();
-    }
-  });
+  ws.catch(() => (ws = null)); // a failed download is retried by the next subscription
   return ws;
 }
 
@@ -88,7 +94,24 @@ export function createGraphqlClient(): Client {
       subscriptionExchange({
         forwardSubscription(request) {
           const input = { ...request, query: request.query ?? '' };
-          return { subscribe: (sink) => ({ unsubscribe: subscriptions().subscribe(input, sink) }) };
+          return {
+            subscribe(sink) {
+              let stop: (() => void) | null = null;
+              let stopped = false;
+              subscriptions().then(
+                (client) => {
+                  if (!stopped) stop = client.subscribe(input, sink);
+                },
+                (error: unknown) => sink.error(error),
+              );
+              return {
+                unsubscribe() {
+                  stopped = true;
+                  stop?.();
+                },
+              };
+            },
+          };
         },
       }),
     ],

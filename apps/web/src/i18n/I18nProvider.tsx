@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useState
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { IntlProvider } from 'react-intl';
 import { DEFAULT_LOCALE, direction, keepLocale, type Locale } from './locales';
-import { loadMessages } from './messages';
+import { loadMessages, type Messages } from './messages';
 
 interface LocaleContextValue {
   locale: Locale;
@@ -24,7 +24,7 @@ export function useLocale(): LocaleContextValue {
  * The interface language: its messages (fetched before the first paint, so no English flashes by),
  * `<html lang dir>`, and React Aria's locale (RTL-aware keyboard handling, date formats).
  */
-export function I18nProvider({ initial, initialMessages, children }: { initial: Locale; initialMessages: Record<string, string>; children: ReactNode }) {
+export function I18nProvider({ initial, initialMessages, children }: { initial: Locale; initialMessages: Messages; children: ReactNode }) {
   const [state, setState] = useState({ locale: initial, messages: initialMessages });
   const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
 
