@@ -40,6 +40,8 @@ export async function builtWebApp(): Promise<string> {
     const result = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '-c', 'apps/web/vite.config.mts', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: root,
       encoding: 'utf8',
+      // Jest sets NODE_ENV=test, which would make Vite bundle React's development build
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     if (result.status !== 0) {
       rmSync(dir, { recursive: true, force: true });

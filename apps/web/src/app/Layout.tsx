@@ -12,17 +12,17 @@ export function Layout() {
   const main = useRef<HTMLElement>(null);
   const location = useLocation();
   const navigation = useNavigation();
-  const first = useRef(true);
+  const shownPath = useRef(location.pathname);
 
   // After a client-side navigation, focus moves to the new page's content (as a page load would put
   // screen-reader users at the top), except for in-page anchors.
+  // (compared with the path last shown, not a "first render" flag: React's StrictMode runs effects
+  // twice in development, which would otherwise steal focus from the skip link on the first load)
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
     if (!location.hash) main.current?.focus({ preventScroll: false });
-  }, [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [location.pathname, location.hash]);
 
   return (
     <div className={styles.shell}>

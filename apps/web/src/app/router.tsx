@@ -6,6 +6,7 @@ import { editorRoutes } from '../features/editor/routes';
 import { homeRoutes } from '../features/home/routes';
 import { versionRoutes } from '../features/versions/routes';
 import { workstreamRoutes } from '../features/workstreams/routes';
+import { Loading } from '../design/Loading';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RouteError } from './RouteError';
@@ -18,6 +19,8 @@ export const router = createBrowserRouter([
   {
     Component: Layout,
     ErrorBoundary: RouteError,
+    // shown while the first page's chunk loads (it is preloaded in parallel with the app: see main.tsx)
+    HydrateFallback: Loading,
     children: [...homeRoutes, ...consultationRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, { path: '*', Component: NotFound }],
   },
 ]);

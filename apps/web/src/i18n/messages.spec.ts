@@ -14,10 +14,10 @@ type Locale = (typeof LOCALES)[number];
 const FEATURES = join(process.cwd(), 'apps/web/src/features');
 
 /** Names that stay as they are in every language. */
-const BRANDS = new Set(['Intersessional', 'IGF', 'MAG', 'DCCG', 'GitHub', 'Markdown', 'PDF', 'CSV', 'URL', 'OK']);
+const BRANDS = new Set(['Markdown (.md)', 'Intersessional', 'IGF', 'MAG', 'DCCG', 'GitHub', 'Markdown', 'PDF', 'CSV', 'URL', 'OK']);
 /** Words that are spelt the same in a language as in English (the translation is the English word). */
 const SAME_AS_ENGLISH: Partial<Record<Locale, string[]>> = {
-  fr: ['Consultations', 'Versions', 'Version', 'Document', 'Documents', 'Organisation', 'Notifications', 'Date', 'Type', 'Description', 'Commentaires', 'Message', 'Options', 'Statut', 'Total', 'Contributions', 'Page', 'Sections', 'Section', 'Introduction', 'Conclusion', 'Contact', 'Administration', 'Transparence'],
+  fr: ['Cycle {year}', 'Consultations', 'Versions', 'Version', 'Document', 'Documents', 'Organisation', 'Notifications', 'Date', 'Type', 'Description', 'Commentaires', 'Message', 'Options', 'Statut', 'Total', 'Contributions', 'Page', 'Sections', 'Section', 'Introduction', 'Conclusion', 'Contact', 'Administration', 'Transparence'],
   es: ['Total', 'Error'],
 };
 
@@ -143,8 +143,11 @@ export function checkFeature(dir: string): string[] {
       for (const problem of pluralProblems(ast, locale)) problems.push(`${locale}: ${id}: ${problem}`);
       const source = englishAst.get(id);
       if (!source || locale === 'en') continue;
-      const expected = [...signature(source)].sort().join(', ');
-      const actual = [...signature(ast)].sort().join(', ');
+      // A count may be stated without plural forms ("已添加：{added}", "Ajoutés : {added}"), so a plural
+      // in English matches a plain or number argument; argument names and select cases must match.
+      const countable = (entry: string) => entry.replace(/:(plural|number)$/, ':argument');
+      const expected = [...signature(source)].map(countable).sort().join(', ');
+      const actual = [...signature(ast)].map(countable).sort().join(', ');
       if (expected !== actual) problems.push(`${locale}: ${id} uses {${actual}} where English uses {${expected}}`);
       if (message === english[id] && !untranslatedAllowed(locale, message, ast)) problems.push(`${locale}: ${id} is still in English ("${message}")`);
     }

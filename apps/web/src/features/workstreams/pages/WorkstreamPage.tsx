@@ -170,6 +170,11 @@ export function WorkstreamPage() {
         ) : (
           <p>{t('workstreams.page.noDocuments')}</p>
         )}
+        {workstream.myMembership?.status === 'ACTIVE' && workstream.myMembership.role !== 'OBSERVER' ? (
+          <p>
+            <Link to={`/documents/new?workstream=${encodeURIComponent(workstream.slug)}`}>{t('workstreams.page.newDocument')}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section className={styles.section} aria-labelledby="people">
