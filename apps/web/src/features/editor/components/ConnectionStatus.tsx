@@ -1,9 +1,9 @@
-import { Link } from 'react-router';
 import { Button } from '../../../design/Button';
 import { useT } from '../../../i18n/t';
 import type { ReadOnlyReason } from '../pages/DocumentPage';
 import type { Collaboration } from '../use-collaboration';
 import styles from '../editor.module.css';
+import { SignInLink } from '../../account/SignInLink';
 
 /**
  * Where the person's edits are, in a polite status region: connecting, saved, saving, offline (edits
@@ -45,7 +45,7 @@ function Ending({ ending }: { ending: NonNullable<Collaboration['ending']> }) {
     case 'signedOut':
       return (
         <p>
-          {t('editor.ended.signedOut')} <Link to="/sign-in">{t('editor.ended.signIn')}</Link>
+          {t('editor.ended.signedOut')} <SignInLink>{t('editor.ended.signIn')}</SignInLink>
         </p>
       );
     case 'forbidden':
@@ -93,7 +93,7 @@ export function ReadOnlyNote({ reason, status }: { reason: NonNullable<ReadOnlyR
       </p>
       {reason === 'signedOut' ? (
         <p>
-          <Link to="/sign-in">{t('editor.ended.signIn')}</Link>
+          <SignInLink>{t('editor.ended.signIn')}</SignInLink>
         </p>
       ) : null}
     </div>

@@ -14,6 +14,7 @@ import { useSession } from '../../account/session/use-session';
 import { CREATE_DOCUMENT, WORKSTREAM_ROLE } from '../api';
 import { LoadProblem } from '../components/LoadProblem';
 import styles from '../versions.module.css';
+import { SignInLink } from '../../account/SignInLink';
 
 const KINDS = ['DRAFT_OUTPUT', 'POLICY_RECOMMENDATIONS', 'ANNUAL_REPORT', 'SESSION_REPORT', 'BACKGROUND_PAPER', 'WORK_PLAN', 'MEETING_NOTES', 'OTHER'] as const;
 type Kind = (typeof KINDS)[number];
@@ -137,7 +138,7 @@ export function ImportPage() {
       <h1>{t('versions.import.title')}</h1>
       <p>{tRich('versions.import.intro', { name: workstream.name, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>
       {!session ? (
-        <p className={styles.note}>{tRich('versions.import.signIn', { link: (chunks) => <Link to="/sign-in">{chunks}</Link> })}</p>
+        <p className={styles.note}>{tRich('versions.import.signIn', { link: (chunks) => <SignInLink>{chunks}</SignInLink> })}</p>
       ) : !mayCreate ? (
         <p className={styles.note}>{t('versions.import.forbidden')}</p>
       ) : (

@@ -14,6 +14,7 @@ import { LoadProblem } from '../components/LoadProblem';
 import { RestoreDialog } from '../components/RestoreDialog';
 import { VersionDownloads } from '../components/VersionDownloads';
 import styles from '../versions.module.css';
+import { SignInLink } from '../../account/SignInLink';
 
 /** /documents/:documentId/versions: the versions of a document, newest first; freeze, view, compare, restore, download. */
 export function VersionsPage() {
@@ -84,7 +85,7 @@ export function VersionsPage() {
         <p className={styles.note}>
           {session
             ? t('versions.freeze.onlyStewards')
-            : tRich('versions.freeze.signIn', { link: (chunks) => <Link to="/sign-in">{chunks}</Link> })}
+            : tRich('versions.freeze.signIn', { link: (chunks) => <SignInLink>{chunks}</SignInLink> })}
         </p>
       )}
 

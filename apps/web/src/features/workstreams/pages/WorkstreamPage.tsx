@@ -13,6 +13,7 @@ import { ComplianceCriteria } from '../components/ComplianceCriteria';
 import { ParticipationChart, suppressionThreshold } from '../components/ParticipationChart';
 import { label } from '../labels';
 import styles from '../workstreams.module.css';
+import { SignInLink } from '../../account/SignInLink';
 
 const WORKSTREAM = graphql(`
   query WorkstreamPage($slug: String!) {
@@ -283,7 +284,7 @@ function JoinPanel({ workstream, onChange }: { workstream: Workstream; onChange:
   if (!session) {
     body = canJoin ? (
       <p>
-        <Link to="/sign-in">{t('workstreams.join.signIn')}</Link>
+        <SignInLink>{t('workstreams.join.signIn')}</SignInLink>
       </p>
     ) : (
       <p>{t('workstreams.join.closed')}</p>
