@@ -168,6 +168,17 @@ describe('the co-drafting editor', () => {
     await waitForAsync(async () => (await beforeCaret()) === 'Second ', 'the caret after "Second "').catch(async (error: Error) => {
       throw new Error(`${error.message}: ${JSON.stringify(await beforeCaret())}`);
     });
+    // ProseMirror takes the DOM selection from a selectionchange event, which a busy machine delivers
+    // later: Enter must not split where the editor's own selection still was
+    const editorBeforeCaret = () =>
+      a.evaluate(() => {
+        type Pm = { editor?: { state: { selection: { $from: { parentOffset: number; parent: { textBetween(from: number, to: number): string } } } } } };
+        const $from = (document.querySelector('.ProseMirror') as unknown as Pm | null)?.editor?.state.selection.$from;
+        return $from ? $from.parent.textBetween(0, $from.parentOffset) : null;
+      });
+    await waitForAsync(async () => (await editorBeforeCaret()) === 'Second ', "the editor's own selection after \"Second \"").catch(async (error: Error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(await editorBeforeCaret())}`);
+    });
     await a.keyboard.press('Enter');
     for (const page of [a, b]) {
       await waitForAsync(async () => (await texts(page)).join('|') === `${expected}|Second |paragraph.`, 'the split in both editors').catch(async (error: Error) => {

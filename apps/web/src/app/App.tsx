@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { Provider as GraphqlProvider } from 'urql';
 import { useSession } from '../features/account/session/use-session';
@@ -9,10 +9,13 @@ import type { Messages } from '../i18n/messages';
 import { router } from './router';
 
 export function App({ locale, messages }: { locale: Locale; messages: Messages }) {
-  // a new client (and so an empty cache) whenever the person changes: after a sign-out nothing of the
-  // previous person's data stays on screen or in memory
+  // A new client (an empty cache) when someone else signs in, so nobody sees another person's answers.
+  // A session that ends keeps the client: an open editor must still say its changes cannot be saved
+  // rather than vanish; signing out from the menu reloads the page, which drops everything cached.
   const userId = useSession()?.user.id ?? null;
-  const client = useMemo(() => createGraphqlClient(), [userId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [owner, setOwner] = useState(userId);
+  if (userId !== null && userId !== owner) setOwner(userId);
+  const client = useMemo(() => createGraphqlClient(), [owner]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <I18nProvider initial={locale} initialMessages={messages}>
       <GraphqlProvider value={client}>

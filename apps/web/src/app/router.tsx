@@ -6,7 +6,6 @@ import { editorRoutes } from '../features/editor/routes';
 import { homeRoutes } from '../features/home/routes';
 import { versionRoutes } from '../features/versions/routes';
 import { workstreamRoutes } from '../features/workstreams/routes';
-import { Loading } from '../design/Loading';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RouteError } from './RouteError';
@@ -19,8 +18,9 @@ export const router = createBrowserRouter([
   {
     Component: Layout,
     ErrorBoundary: RouteError,
-    // shown while the first page's chunk loads (it is preloaded in parallel with the app: see main.tsx)
-    HydrateFallback: Loading,
+    // nothing is painted until the first page's chunk (preloaded beside the app: see main.tsx) is
+    // there, so the first paint is the whole page in the reader's language, not a loading line
+    HydrateFallback: () => null,
     children: [...homeRoutes, ...consultationRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, { path: '*', Component: NotFound }],
   },
 ]);

@@ -1,5 +1,4 @@
 import { useCallback } from 'react';
-import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { SIGN_OUT } from '../operations';
 import { sessionStore } from './session-store';
@@ -10,10 +9,11 @@ import { sessionStore } from './session-store';
  */
 export function useSignOut(): () => Promise<void> {
   const [, signOut] = useMutation(SIGN_OUT);
-  const navigate = useNavigate();
   return useCallback(async () => {
     await signOut({}, { requestPolicy: 'network-only' }).catch(() => null);
     sessionStore.set(null);
-    void navigate('/');
-  }, [signOut, navigate]);
+    // a full load of the home page, not a client-side navigation: nothing the person saw (cached
+    // answers, open subscriptions) outlives their session on a shared computer
+    window.location.assign('/');
+  }, [signOut]);
 }
