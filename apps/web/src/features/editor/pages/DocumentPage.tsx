@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { usePageTitle } from '../../../app/page-title';
@@ -44,6 +44,11 @@ export function DocumentPage() {
   const t = useT();
   const { documentId = '' } = useParams();
   const session = useSession();
+  // Once the live editor has been shown, it stays when the session ends (signed out elsewhere, revoked):
+  // it says its changes can no longer be saved and keeps the text on screen, instead of being swapped
+  // for the signed-out reader's view.
+  const editing = useRef(false);
+  if (session) editing.current = true;
   const [documentResult] = useQuery({ query: DOCUMENT, variables: { id: documentId } });
   const document = documentResult.data?.document;
   const [workstreamResult] = useQuery({ query: WORKSTREAM, variables: { id: document?.workstreamId ?? '' }, pause: !document || !session });
@@ -63,7 +68,9 @@ export function DocumentPage() {
   const workstream = workstreamResult.data?.workstream;
   const membership = workstream?.myMembership?.status === 'ACTIVE' ? workstream.myMembership : null;
   const reason: ReadOnlyReason = !session
-    ? 'signedOut'
+    ? editing.current
+      ? null
+      : 'signedOut'
     : document.status !== 'DRAFTING'
       ? 'frozen'
       : membership?.role === 'OBSERVER'
@@ -84,7 +91,7 @@ export function DocumentPage() {
           <Link to={`/documents/${document.id}/versions`}>{t('editor.versionsLink')}</Link>
         </p>
       </header>
-      {session ? (
+      {session || editing.current ? (
         workstreamResult.fetching && !workstream ? (
           <Loading />
         ) : (
