@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { Provider as GraphqlProvider } from 'urql';
 import { useSession } from '../features/account/session/use-session';
 import { createGraphqlClient } from '../graphql/client';
 import { I18nProvider } from '../i18n/I18nProvider';
 import type { Locale } from '../i18n/locales';
 import type { Messages } from '../i18n/messages';
-import { router } from './router';
+import { AppRoutes } from './router';
 
 export function App({ locale, messages }: { locale: Locale; messages: Messages }) {
   // A new client (an empty cache) when someone else signs in, so nobody sees another person's answers.
@@ -19,7 +19,9 @@ export function App({ locale, messages }: { locale: Locale; messages: Messages }
   return (
     <I18nProvider initial={locale} initialMessages={messages}>
       <GraphqlProvider value={client}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </GraphqlProvider>
     </I18nProvider>
   );

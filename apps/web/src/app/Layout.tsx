@@ -1,8 +1,9 @@
 import { Suspense, useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { AccountNav } from '../features/account/AccountNav';
 import { useT } from '../i18n/t';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { PageErrorBoundary } from './RouteError';
 import { Loading } from '../design/Loading';
 import styles from './Layout.module.css';
 
@@ -11,7 +12,6 @@ export function Layout() {
   const t = useT();
   const main = useRef<HTMLElement>(null);
   const location = useLocation();
-  const navigation = useNavigation();
   const shownPath = useRef(location.pathname);
 
   // After a client-side navigation, focus moves to the new page's content (as a page load would put
@@ -47,10 +47,12 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <main id="main" ref={main} tabIndex={-1} className={styles.main} aria-busy={navigation.state === 'loading'}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+      <main id="main" ref={main} tabIndex={-1} className={styles.main}>
+        <PageErrorBoundary key={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
       <footer className={styles.footer}>
         <p>{t('shell.footer.about')}</p>

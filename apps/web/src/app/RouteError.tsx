@@ -1,14 +1,12 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Component, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useT } from '../i18n/t';
-import { NotFound } from './NotFound';
 
-/** A page that failed to load (a chunk lost to a new deployment, a network drop) says so and offers a reload. */
-export function RouteError() {
+/** A page that failed (a chunk lost to a new deployment, a network drop, a bug) says so and offers a reload. */
+function RouteError() {
   const t = useT();
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
   return (
-    <main id="main" tabIndex={-1}>
+    <section>
       <h1>{t('shell.error.title')}</h1>
       <p>{t('shell.error.body')}</p>
       <p>
@@ -17,6 +15,23 @@ export function RouteError() {
         </button>{' '}
         <Link to="/">{t('shell.notFound.home')}</Link>
       </p>
-    </main>
+    </section>
   );
+}
+
+/**
+ * Catches what a page throws while rendering or loading its chunk, inside the shell (header and
+ * language stay usable). React offers error boundaries only as class components, hence this one class;
+ * keyed by path in the layout, so another page starts afresh.
+ */
+export class PageErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render(): ReactNode {
+    return this.state.failed ? <RouteError /> : this.props.children;
+  }
 }
