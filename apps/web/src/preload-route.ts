@@ -6,6 +6,8 @@ import type { RouteObject } from 'react-router';
  */
 const features = import.meta.glob<Record<string, unknown>>('./features/*/routes.ts', { eager: true });
 
+// A small matcher of our own rather than react-router's `matchRoutes`: importing react-router here would
+// make the tiny entry wait for the router's chunk, which is the download this file exists to overlap.
 const segments = (path: string): string[] => path.split('/').filter(Boolean);
 
 function same(pattern: string[], actual: string[]): boolean {

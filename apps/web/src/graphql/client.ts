@@ -2,21 +2,16 @@ import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, stringifyDocument, subscriptionExchange } from 'urql';
 import type { Client as WsClient } from 'graphql-ws';
+import { SESSION_FIELDS } from '../features/account/session/session-fields';
 import { type Session, sessionStore } from '../features/account/session/session-store';
 import { graphql } from './graphql';
 import { cacheConfig } from './cache';
 
 const REFRESH = graphql(`
   mutation RefreshSession($refreshToken: String!) {
-    refreshSession(refreshToken: $refreshToken) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
-      refreshTokenExpiresAt
-      user { id displayName email platformRole preferredLanguage }
-    }
+    refreshSession(refreshToken: $refreshToken) { ...SessionFields }
   }
-`);
+`, [SESSION_FIELDS]);
 
 /** Exchanges a refresh token with a bare fetch (not through the client, whose auth exchange waits on this). */
 async function exchangeRefreshToken(refreshToken: string): Promise<Session | null> {

@@ -1,28 +1,33 @@
 import { graphql } from '../../graphql/graphql';
+import { SESSION_FIELDS } from './session/session-fields';
+
+/** What the profile page shows and edits of the signed-in person. */
+const PROFILE_FIELDS = graphql(`
+  fragment ProfileFields on User @_unmask {
+    id
+    displayName
+    email
+    emailVerified
+    organisation
+    country
+    stakeholderGroup
+    gender
+    preferredLanguage
+    platformRole
+  }
+`);
 
 export const SIGN_IN = graphql(`
   mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
-      refreshTokenExpiresAt
-      user { id displayName email platformRole preferredLanguage }
-    }
+    signIn(input: $input) { ...SessionFields }
   }
-`);
+`, [SESSION_FIELDS]);
 
 export const REGISTER = graphql(`
   mutation Register($input: RegisterInput!) {
-    register(input: $input) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
-      refreshTokenExpiresAt
-      user { id displayName email platformRole preferredLanguage }
-    }
+    register(input: $input) { ...SessionFields }
   }
-`);
+`, [SESSION_FIELDS]);
 
 export const SIGN_OUT = graphql(`
   mutation SignOut {
@@ -32,37 +37,15 @@ export const SIGN_OUT = graphql(`
 
 export const PROFILE = graphql(`
   query Profile {
-    me {
-      id
-      displayName
-      email
-      emailVerified
-      organisation
-      country
-      stakeholderGroup
-      gender
-      preferredLanguage
-      platformRole
-    }
+    me { ...ProfileFields }
   }
-`);
+`, [PROFILE_FIELDS]);
 
 export const UPDATE_PROFILE = graphql(`
   mutation UpdateProfile($input: UpdateProfileInput!) {
-    updateProfile(input: $input) {
-      id
-      displayName
-      email
-      emailVerified
-      organisation
-      country
-      stakeholderGroup
-      gender
-      preferredLanguage
-      platformRole
-    }
+    updateProfile(input: $input) { ...ProfileFields }
   }
-`);
+`, [PROFILE_FIELDS]);
 
 export const CHANGE_PASSWORD = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
