@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type * as Y from 'yjs';
 import type { Actor } from '@intersessional/access';
-import { type TextBlock, textBlocks } from '@intersessional/document-schema';
+import { DraftIndex } from '@intersessional/document-schema';
 import { DocumentStore } from '@intersessional/documents';
 import { type Loaders, byKeys, groupByKeys } from '@intersessional/graphql';
 import type { CommentEntity, CommentRevisionEntity } from './comment/comment.entity';
@@ -14,7 +14,7 @@ import { CommentPeriodRepository } from './period/comment-period.repository';
 
 export interface LiveDraft {
   doc: Y.Doc;
-  blocks: TextBlock[];
+  index: DraftIndex;
 }
 
 /** Per-request loaders, so a page of comments costs a fixed number of queries. */
@@ -89,7 +89,7 @@ export class ConsultationLoaders {
         Promise.all(
           documentIds.map(async (id) => {
             const doc = await this.store.load(id);
-            return { doc, blocks: textBlocks(doc) };
+            return { doc, index: DraftIndex.of(doc) };
           }),
         ),
       ),

@@ -1,19 +1,19 @@
 import * as Y from 'yjs';
+import { type StoredRange, projectRange } from './anchor-projection';
 import {
-  type StoredRange,
   encodeRelativePosition,
   flatOffsetOf,
   flatText,
-  findQuote,
   paragraphNumberAt,
   pointAt,
-  projectRange,
   quoteOf,
   relativePosition,
   replaceBetween,
   textBlocks,
 } from './anchors';
+import { DraftIndex } from './draft-index';
 import { ensureBlockIds } from './block-ids';
+import { findExact } from './quote-search';
 import { importMarkdown, numberedParagraphs, yDocToMarkdown } from './index';
 
 const MARKDOWN = `# Findings
@@ -58,7 +58,7 @@ function anchor(version: Y.Doc, exact: string): StoredRange {
   };
 }
 
-const project = (live: Y.Doc, range: StoredRange) => projectRange(live, textBlocks(live), range);
+const project = (live: Y.Doc, range: StoredRange) => projectRange(DraftIndex.of(live), range);
 
 /** Edits the live doc's text: replaces the first occurrence of `find` by `by`. */
 function editLive(live: Y.Doc, find: string, by: string) {
@@ -108,7 +108,7 @@ describe('comment anchors', () => {
     const { live, version } = versionAndLive();
     const range = anchor(version, 'Civil society is rarely consulted.');
     editLive(live, 'Civil society is rarely consulted.', '');
-    expect(project(live, range)).toEqual({ status: 'ORPHANED' });
+    expect(project(live, range)).toEqual({ status: 'ORPHANED', basis: 'orphaned' });
   });
 
   it('finds a passage that was cut and pasted elsewhere (new Yjs items) by its quote', () => {
@@ -142,11 +142,11 @@ describe('comment anchors', () => {
     expect(yDocToMarkdown(live).trim()).toBe('Some **bold terms here** and more.');
   });
 
-  it('fuzzy quote search prefers the occurrence whose context matches', () => {
+  it('quote search prefers the occurrence whose context matches, and finds nothing for an absent quote', () => {
     const text = 'the norm applies here. Later on, the norm applies there.';
     const quote = { exact: 'the norm applies', prefix: 'Later on, ', suffix: ' there.' };
-    expect(findQuote(text, quote, 0)).toMatchObject({ start: text.lastIndexOf('the norm applies'), quality: 1 });
-    expect(findQuote(text, { exact: 'something else entirely', prefix: '', suffix: '' }, 0)).toBeNull();
+    expect(findExact(text, quote, 0)).toEqual({ start: text.lastIndexOf('the norm applies'), end: text.length - ' there.'.length });
+    expect(findExact(text, { exact: 'something else entirely', prefix: '', suffix: '' }, 0)).toBeNull();
     expect(flatOffsetOf(textBlocks(versionAndLive().live), { block: 1, offset: 0 })).toBe('Findings\n'.length);
   });
 });

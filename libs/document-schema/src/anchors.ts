@@ -1,4 +1,3 @@
-import search from 'approx-string-match';
 import * as Y from 'yjs';
 import { MAX_DEPTH, blockIdOf, storableText } from './attributes';
 import { BLOCK_ID, FRAGMENT, NODE, TEXTBLOCKS } from './schema';
@@ -129,19 +128,6 @@ export function relativePosition(blocks: TextBlock[], point: BlockPoint, assoc: 
   return Y.createRelativePositionFromTypeIndex(holder.node, index, assoc);
 }
 
-/** Where a relative position is now, or null if its block is gone. */
-export function resolvePosition(doc: Y.Doc, blocks: TextBlock[], position: Y.RelativePosition): BlockPoint | null {
-  const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
-  if (!absolute) return null;
-  for (let i = 0; i < blocks.length; i += 1) {
-    const block = blocks[i];
-    if (absolute.type === block.element) return { block: i, offset: 0 };
-    const segment = block.segments.find((s) => s.node === absolute.type);
-    if (segment) return { block: i, offset: segment.start + Math.min(absolute.index, segment.length) };
-  }
-  return null;
-}
-
 export const encodeRelativePosition = (position: Y.RelativePosition): Uint8Array => Y.encodeRelativePosition(position);
 export const decodeRelativePosition = (bytes: Uint8Array): Y.RelativePosition => Y.decodeRelativePosition(bytes);
 
@@ -151,59 +137,11 @@ export interface TextQuote {
   suffix: string;
 }
 
+/** Characters of context kept on each side of a quote (quote-search relies on this length). */
 const CONTEXT = 32;
 
 export function quoteOf(text: string, start: number, end: number): TextQuote {
   return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) };
-}
-
-/**
- * Longest quote looked for approximately. The search costs the text's length times the quote's over 32,
- * so a comment on a whole long document would take minutes on every projection; longer quotes are
- * looked for exactly (linear), at most MAX_EXACT_MATCHES places.
- */
-const MAX_FUZZY_QUOTE = 2000;
-const MAX_EXACT_MATCHES = 100;
-
-function exactMatches(text: string, exact: string): { start: number; end: number; errors: number }[] {
-  const matches: { start: number; end: number; errors: number }[] = [];
-  for (let at = text.indexOf(exact); at >= 0 && matches.length < MAX_EXACT_MATCHES; at = text.indexOf(exact, at + 1)) {
-    matches.push({ start: at, end: at + exact.length, errors: 0 });
-  }
-  return matches;
-}
-
-/** Short quotes must match closely (few characters say little); long ones may have been edited more. */
-const defaultQuality = (exact: string): number => (exact.length >= 20 ? 0.6 : 0.8);
-
-/** 1 for equal strings, falling towards 0 with the edit distance. */
-function similarity(a: string, b: string): number {
-  if (!a.length && !b.length) return 1;
-  const [match] = search(a, b, b.length);
-  const errors = match ? match.errors : b.length;
-  return 1 - errors / Math.max(b.length, 1);
-}
-
-/**
- * Finds a quote in text that may have been edited since (the approach of W3C text-quote selectors
- * and Hypothesis): approximate matches of the exact text, scored by how close they are, how well
- * the prefix and suffix around them match and how near they are to where the passage used to be.
- * Returns null when nothing is at least `minQuality` similar.
- */
-export function findQuote(text: string, quote: TextQuote, hint: number, minQuality = defaultQuality(quote.exact)): { start: number; end: number; quality: number } | null {
-  if (!quote.exact) return null;
-  const maxErrors = Math.min(256, Math.floor(quote.exact.length * (1 - minQuality)));
-  const matches = quote.exact.length > MAX_FUZZY_QUOTE ? exactMatches(text, quote.exact) : search(text, quote.exact, maxErrors);
-  let best: { start: number; end: number; quality: number; score: number } | null = null;
-  for (const m of matches) {
-    const quality = 1 - m.errors / quote.exact.length;
-    const prefix = quote.prefix ? similarity(text.slice(Math.max(0, m.start - quote.prefix.length), m.start), quote.prefix) : 1;
-    const suffix = quote.suffix ? similarity(text.slice(m.end, m.end + quote.suffix.length), quote.suffix) : 1;
-    const nearness = 1 - Math.min(Math.abs(m.start - hint), text.length) / Math.max(text.length, 1);
-    const score = quality * 50 + prefix * 20 + suffix * 20 + nearness * 2;
-    if (!best || score > best.score) best = { start: m.start, end: m.end, quality, score };
-  }
-  return best && best.quality >= minQuality ? { start: best.start, end: best.end, quality: best.quality } : null;
 }
 
 /**
@@ -254,74 +192,6 @@ function removeBlock(element: Y.XmlElement): void {
   const index = parent.toArray().indexOf(element);
   if (index >= 0) parent.delete(index, 1);
   if (parent instanceof Y.XmlElement && parent.length === 0) removeBlock(parent);
-}
-
-// ---------- projecting a comment's anchor onto today's draft ----------
-
-export type AnchorStatus = 'EXACT' | 'MOVED' | 'CHANGED' | 'ORPHANED';
-
-/** A passage as stored with a comment, taken in a frozen version. */
-export interface StoredRange {
-  quote: TextQuote;
-  start: Uint8Array;
-  end: Uint8Array;
-  /** Where it was in the version: paragraph numbers and block offsets. */
-  startParagraph: number;
-  endParagraph: number;
-  startOffset: number;
-  endOffset: number;
-  /** Offset in the version's flat text, a hint for the quote search. */
-  flatStart: number;
-}
-
-export interface Projection {
-  status: AnchorStatus;
-  /** The passage in the live draft (absent when orphaned). */
-  from?: BlockPoint;
-  to?: BlockPoint;
-  text?: string;
-  startParagraph?: number;
-  endParagraph?: number;
-}
-
-/**
- * Where a passage commented on in a version is in the live draft: relative positions first, then a
- * fuzzy search for the quote. EXACT: same text at the same place; MOVED: same text elsewhere; CHANGED:
- * the passage is still there but its text was edited; ORPHANED: it was deleted.
- */
-export function projectRange(doc: Y.Doc, blocks: TextBlock[], range: StoredRange): Projection {
-  const flat = flatText(blocks);
-  const from = resolvePosition(doc, blocks, decodeRelativePosition(range.start));
-  const to = resolvePosition(doc, blocks, decodeRelativePosition(range.end));
-  const located = (f: BlockPoint, t: BlockPoint, status: AnchorStatus): Projection => ({
-    status,
-    from: f,
-    to: t,
-    text: flat.slice(flatOffsetOf(blocks, f), flatOffsetOf(blocks, t)),
-    startParagraph: paragraphNumberAt(blocks, f.block),
-    endParagraph: paragraphNumberAt(blocks, t.block),
-  });
-  const tracked = from && to && flatOffsetOf(blocks, from) <= flatOffsetOf(blocks, to) ? { from, to } : null;
-  if (tracked) {
-    const projection = located(tracked.from, tracked.to, 'EXACT');
-    if (projection.text === range.quote.exact) {
-      const same =
-        projection.startParagraph === range.startParagraph &&
-        projection.endParagraph === range.endParagraph &&
-        tracked.from.offset === range.startOffset &&
-        tracked.to.offset === range.endOffset;
-      return { ...projection, status: same ? 'EXACT' : 'MOVED' };
-    }
-  }
-  const hint = tracked ? flatOffsetOf(blocks, tracked.from) : range.flatStart;
-  const found = findQuote(flat, range.quote, hint);
-  if (found) {
-    const f = pointAt(blocks, found.start);
-    const t = pointAt(blocks, found.end);
-    if (f && t) return located(f, t, found.quality === 1 ? 'MOVED' : 'CHANGED');
-  }
-  if (tracked && flatOffsetOf(blocks, tracked.to) > flatOffsetOf(blocks, tracked.from)) return located(tracked.from, tracked.to, 'CHANGED');
-  return { status: 'ORPHANED' };
 }
 
 /** The paragraph number of a block, or of the paragraph before it for a heading. */

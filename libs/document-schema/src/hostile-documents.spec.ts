@@ -6,7 +6,9 @@ import {
   decodeRelativePosition,
   encodeRelativePosition,
   ensureBlockIds,
-  findQuote,
+  DraftIndex,
+  findExact,
+  findSimilar,
   flatText,
   jsonToHtml,
   jsonToMarkdown,
@@ -19,7 +21,6 @@ import {
   relativePosition,
   replaceBetween,
   replaceWithJson,
-  resolvePosition,
   textBlocks,
   yDocToHtml,
   yDocToJson,
@@ -180,14 +181,15 @@ function exerciseAll(doc: Y.Doc, seed: number, options: { edit: boolean } = { ed
     if (from && to) {
       const start = encodeRelativePosition(relativePosition(blocks, from, 0));
       const end = encodeRelativePosition(relativePosition(blocks, to, -1));
-      resolvePosition(doc, blocks, decodeRelativePosition(start));
+      DraftIndex.of(doc).resolve(decodeRelativePosition(start));
       const quote = quoteOf(flat, a, b);
-      findQuote(flat, quote, a);
+      findExact(flat, quote, a);
+      findSimilar(flat, quote, { start: a - 100, end: b + 100 }, a);
       const range = { quote, start, end, startParagraph: 0, endParagraph: 0, startOffset: from.offset, endOffset: to.offset, flatStart: a };
-      expect(projectRange(doc, blocks, range).status).toMatch(/EXACT|MOVED|CHANGED|ORPHANED/);
+      expect(projectRange(DraftIndex.of(doc), range).status).toMatch(/EXACT|MOVED|CHANGED|ORPHANED/);
       // the live draft moves on: a suggestion applied, then the comment projected onto it
       replaceBetween(live, textBlocks(live), from, to, 'replacement \u0000 text');
-      projectRange(live, textBlocks(live), range);
+      projectRange(DraftIndex.of(live), range);
     }
   }
   // block ids given for a version, and the version restored over the live draft
@@ -275,8 +277,10 @@ describe('documents written by a hostile client', () => {
     // 600 KB of distinct sentences; an approximate search would cost 600 K x 600 K / 32 steps
     const text = Array.from({ length: 12_000 }, (_, i) => `Sentence ${i} of a very long draft.`).join(' ');
     const quote = quoteOf(text, 0, text.length);
-    expect(findQuote(`Inserted first. ${text}`, quote, 0)).toEqual({ start: 16, end: 16 + text.length, quality: 1 });
-    expect(findQuote(text.replace('Sentence 5 ', 'Sentence five '), quote, 0)).toBeNull();
+    expect(findExact(`Inserted first. ${text}`, quote, 0)).toEqual({ start: 16, end: 16 + text.length });
+    const edited = text.replace('Sentence 5 ', 'Sentence five ');
+    expect(findExact(edited, quote, 0)).toBeNull();
+    expect(findSimilar(edited, quote, { start: 0, end: edited.length }, 0)).toBeNull();
   }, 30_000);
 
   it('keeps renderings and anchors in step at the depth limit', () => {

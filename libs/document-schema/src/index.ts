@@ -17,3 +17,6 @@ export const yDocToHtml = (doc: Y.Doc) => jsonToHtml(yDocToJson(doc));
 export const yDocToText = (doc: Y.Doc, options: { numbered?: boolean } = {}) => jsonToText(yDocToJson(doc), options);
 export const numberedParagraphs = (doc: Y.Doc): NumberedParagraph[] => paragraphs(yDocToJson(doc));
 export * from './anchors';
+export * from './draft-index';
+export * from './anchor-projection';
+export * from './quote-search';

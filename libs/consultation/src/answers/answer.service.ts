@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import type { Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
 import { Clock, Database } from '@intersessional/database';
-import { projectRange, replaceBetween, textBlocks } from '@intersessional/document-schema';
+import { DraftIndex, projectRange, replaceBetween } from '@intersessional/document-schema';
 import { DocumentRepository, DocumentStore, VersionService, isEditableStatus } from '@intersessional/documents';
 import { badInput, conflict, notFound } from '@intersessional/graphql';
 import { storedRange } from '../comment/anchoring';
@@ -81,12 +81,12 @@ export class AnswerService {
       const suggestion = comment.suggestion;
       let replaced = '';
       await this.store.edit(document.id, actor.userId, (doc) => {
-        const blocks = textBlocks(doc);
-        const projection = projectRange(doc, blocks, range);
+        const index = DraftIndex.of(doc);
+        const projection = projectRange(index, range);
         if (projection.status === 'ORPHANED' || !projection.from || !projection.to) throw anchorOrphaned();
         if (projection.status === 'CHANGED' && !options.confirmChanged) throw anchorChanged(projection.text ?? '');
         replaced = projection.text ?? '';
-        replaceBetween(doc, blocks, projection.from, projection.to, suggestion, 'suggestion');
+        replaceBetween(doc, index.blocks, projection.from, projection.to, suggestion, 'suggestion');
       });
       const now = this.clock.now();
       const after = await this.comments.update(comment.id, {

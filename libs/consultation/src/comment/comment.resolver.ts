@@ -230,7 +230,7 @@ export class CommentResolver {
     const range = entity && storedRange(entity);
     if (!range) return null;
     const draft = await this.loaders.liveDraft(ctx.loaders).load(period.documentId);
-    const projection = projectRange(draft.doc, draft.blocks, range);
+    const projection = projectRange(draft.index, range);
     return {
       status: AnchorStatus[projection.status],
       startParagraph: projection.startParagraph ?? null,

@@ -1,0 +1,138 @@
+import search from 'approx-string-match';
+import type { TextQuote } from './anchors';
+
+/**
+ * Looking a commented passage up by its quote, once Yjs has lost it (its text was deleted, or moved by
+ * cut and paste, which Yjs sees as a deletion and an insertion). Written here rather than taken from a
+ * library because the rules are ours: a wrong place is worse than none, so a match must be exact or
+ * strongly similar AND agree with the passage's own context, and "near where it was" breaks ties.
+ * (approx-string-match does the approximate matching itself.)
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Fuzzy matches must be at least this similar to the quote (1 - edits / length). */
+export const STRONG_MATCH = 0.8;
+/** How much of a candidate's context must agree with the stored prefix and suffix. */
+const CONTEXT_AGREES = 0.6;
+/** Short quotes say little by themselves: their context must agree more. */
+const SHORT_QUOTE = 20;
+const CONTEXT_AGREES_SHORT = 0.75;
+/** Starting or ending a block counts like this many characters of agreeing context. */
+const BOUNDARY_WEIGHT = 6;
+/** Quotes shorter than this are never matched approximately: a few characters match anything. */
+const MIN_FUZZY_QUOTE = 12;
+/** Longer quotes are looked for exactly only (approximate search costs length × window / 32). */
+const MAX_FUZZY_QUOTE = 2000;
+const MAX_EXACT_MATCHES = 200;
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_'’-]/u.test(c);
+
+/** 1 for equal strings, falling towards 0 with the edit distance. */
+function similarity(actual: string, expected: string): number {
+  if (!expected.length) return 1;
+  const [match] = search(actual, expected, expected.length);
+  return 1 - (match ? match.errors : expected.length) / expected.length;
+}
+
+/**
+ * How well the text around a candidate agrees with the stored prefix and suffix, from 0 to 1. Only the
+ * context inside the passage's own block counts (a paragraph moved elsewhere has new neighbours), and
+ * whether the passage started or ended its block counts as context too (not the document's start or end:
+ * text is often added there).
+ */
+export function contextAgreement(flat: string, quote: TextQuote, span: Span): number {
+  let weight = 0;
+  let agreeing = 0;
+  const side = (stored: string, actual: string, storedAtBoundary: boolean, actualAtBoundary: boolean) => {
+    if (stored) {
+      weight += stored.length;
+      agreeing += stored.length * similarity(actual, stored);
+    }
+    if (storedAtBoundary) {
+      weight += BOUNDARY_WEIGHT;
+      if (actualAtBoundary) agreeing += BOUNDARY_WEIGHT;
+    }
+  };
+  const cut = quote.prefix.lastIndexOf('\n');
+  const prefix = cut >= 0 ? quote.prefix.slice(cut + 1) : quote.prefix;
+  const prefixBoundary = cut >= 0;
+  side(prefix, flat.slice(Math.max(0, span.start - prefix.length), span.start), prefixBoundary, span.start === 0 || flat[span.start - 1] === '\n');
+  const cutS = quote.suffix.indexOf('\n');
+  const suffix = cutS >= 0 ? quote.suffix.slice(0, cutS) : quote.suffix;
+  const suffixBoundary = cutS >= 0;
+  side(suffix, flat.slice(span.end, span.end + suffix.length), suffixBoundary, span.end === flat.length || flat[span.end] === '\n');
+  return weight ? agreeing / weight : 1;
+}
+
+const agreementNeeded = (quote: TextQuote) => (quote.exact.length < SHORT_QUOTE ? CONTEXT_AGREES_SHORT : CONTEXT_AGREES);
+
+/** Picks the candidate whose context agrees best (to a tenth), then the one nearest `hint`. */
+function best(flat: string, quote: TextQuote, candidates: Span[], hint: number, accept?: (span: Span) => boolean): Span | null {
+  let chosen: { span: Span; agreement: number; distance: number } | null = null;
+  const needed = agreementNeeded(quote);
+  for (const span of candidates) {
+    if (accept && !accept(span)) continue;
+    const agreement = Math.round(contextAgreement(flat, quote, span) * 10) / 10;
+    if (agreement < needed) continue;
+    const distance = Math.abs(span.start - hint);
+    if (!chosen || agreement > chosen.agreement || (agreement === chosen.agreement && distance < chosen.distance)) chosen = { span, agreement, distance };
+  }
+  return chosen?.span ?? null;
+}
+
+/** The quote's exact text where its context agrees (and `accept` agrees), nearest `hint` first. */
+export function findExact(flat: string, quote: TextQuote, hint: number, accept?: (span: Span) => boolean): Span | null {
+  if (!quote.exact) return null;
+  const candidates: Span[] = [];
+  for (let at = flat.indexOf(quote.exact); at >= 0 && candidates.length < MAX_EXACT_MATCHES; at = flat.indexOf(quote.exact, at + 1)) {
+    candidates.push({ start: at, end: at + quote.exact.length });
+  }
+  return best(flat, quote, candidates, hint, accept);
+}
+
+/**
+ * A strongly similar match of the quote inside `window` (flat offsets), whose context agrees; widened to
+ * whole words when the passage began and ended on word boundaries. `overlapping`: a span the match must
+ * share text with; `accept`: a further test.
+ */
+export function findSimilar(
+  flat: string,
+  quote: TextQuote,
+  window: Span,
+  hint: number,
+  { overlapping, accept }: { overlapping?: Span; accept?: (span: Span) => boolean } = {},
+): Span | null {
+  const { exact } = quote;
+  if (exact.length < MIN_FUZZY_QUOTE || exact.length > MAX_FUZZY_QUOTE) return null;
+  const from = Math.max(0, window.start);
+  const text = flat.slice(from, Math.min(flat.length, window.end));
+  const maxErrors = Math.floor(exact.length * (1 - STRONG_MATCH));
+  const candidates = search(text, exact, maxErrors)
+    .map((m) => snapToWords(flat, quote, { start: from + m.start, end: from + m.end }))
+    .filter((s) => s.end > s.start && (!overlapping || (s.start < overlapping.end && s.end > overlapping.start)));
+  return best(flat, quote, dedupe(candidates), hint, accept);
+}
+
+function dedupe(spans: Span[]): Span[] {
+  const seen = new Set<string>();
+  return spans.filter((s) => {
+    const key = `${s.start}:${s.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Approximate matches can start or end mid-word; a passage chosen on word boundaries keeps them. */
+function snapToWords(flat: string, quote: TextQuote, span: Span): Span {
+  let { start, end } = span;
+  const startsWord = isWordChar(quote.exact[0]) && !isWordChar(quote.prefix.at(-1));
+  const endsWord = isWordChar(quote.exact.at(-1)) && !isWordChar(quote.suffix[0]);
+  for (let n = 0; startsWord && n < 40 && start > 0 && isWordChar(flat[start - 1]) && isWordChar(flat[start]); n += 1) start -= 1;
+  for (let n = 0; endsWord && n < 40 && end < flat.length && isWordChar(flat[end]) && isWordChar(flat[end - 1]); n += 1) end += 1;
+  return { start, end };
+}
