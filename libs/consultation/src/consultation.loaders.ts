@@ -1,21 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import type * as Y from 'yjs';
 import type { Actor } from '@intersessional/access';
-import { DraftIndex } from '@intersessional/document-schema';
-import { DocumentStore } from '@intersessional/documents';
+import type { Projection } from '@intersessional/document-schema';
 import { type Loaders, byKeys, groupByKeys } from '@intersessional/graphql';
 import type { CommentEntity, CommentRevisionEntity } from './comment/comment.entity';
+import { Anchoring, storedRange } from './comment/anchoring';
 import { CommentRepository } from './comment/comment.repository';
+import { LiveAnchors } from './comment/live-anchors';
 import { ConsultationPolicy } from './consultation.policy';
 import { FlagRepository } from './moderation/flag.repository';
 import type { CommentPeriodEntity } from './period/comment-period.entity';
 import { CommentPeriodRepository } from './period/comment-period.repository';
-
-export interface LiveDraft {
-  doc: Y.Doc;
-  index: DraftIndex;
-}
 
 /** Per-request loaders, so a page of comments costs a fixed number of queries. */
 @Injectable()
@@ -24,7 +19,8 @@ export class ConsultationLoaders {
     private readonly periods: CommentPeriodRepository,
     private readonly comments: CommentRepository,
     private readonly policy: ConsultationPolicy,
-    private readonly store: DocumentStore,
+    private readonly anchoring: Anchoring,
+    private readonly liveAnchors: LiveAnchors,
     private readonly flagRows: FlagRepository,
   ) {}
 
@@ -82,17 +78,34 @@ export class ConsultationLoaders {
     );
   }
 
-  /** Today's draft, loaded once per request however many comments are projected onto it. */
-  liveDraft(loaders: Loaders): DataLoader<string, LiveDraft> {
-    return loaders.get('consultation.liveDraft', () =>
-      new DataLoader(async (documentIds: readonly string[]) =>
-        Promise.all(
-          documentIds.map(async (id) => {
-            const doc = await this.store.load(id);
-            return { doc, index: DraftIndex.of(doc) };
+  /**
+   * Where comments' passages are in today's draft: one batch per request page, projected together
+   * (one catch-up of the draft, one index, cached projections; see LiveAnchors).
+   */
+  liveAnchor(loaders: Loaders): DataLoader<string, Projection | null> {
+    return loaders.get('consultation.liveAnchor', () =>
+      new DataLoader(async (ids: readonly string[]) => {
+        const byDocument = new Map<string, { id: string; range: NonNullable<ReturnType<typeof storedRange>> }[]>();
+        await Promise.all(
+          ids.map(async (id) => {
+            const comment = await this.comment(loaders).load(id);
+            const period = comment && (await this.period(loaders).load(comment.periodId));
+            if (!comment || !period?.documentId) return;
+            const versionState = period.versionId ? (await this.anchoring.versionText(period.versionId)).state : undefined;
+            const range = storedRange(comment, versionState);
+            if (!range) return;
+            const list = byDocument.get(period.documentId) ?? [];
+            list.push({ id, range });
+            byDocument.set(period.documentId, list);
           }),
-        ),
-      ),
+        );
+        const projections = new Map<string, Projection>();
+        for (const [documentId, items] of byDocument) {
+          const projected = await this.liveAnchors.project(documentId, items);
+          items.forEach((item, i) => projections.set(item.id, projected[i]));
+        }
+        return ids.map((id) => projections.get(id) ?? null);
+      }),
     );
   }
 }

@@ -7,6 +7,7 @@ import { NotificationsModule } from '@intersessional/notifications';
 import { WorkstreamsModule } from '@intersessional/workstreams';
 import { AnswerService } from './answers/answer.service';
 import { Anchoring } from './comment/anchoring';
+import { LiveAnchors } from './comment/live-anchors';
 import { CommentFeed, CommentFeedResolver } from './comment/comment-feed';
 import { CommentRepository } from './comment/comment.repository';
 import { CommentResolver } from './comment/comment.resolver';
@@ -49,6 +50,7 @@ import { SynthesisService } from './synthesis/synthesis.service';
     PeriodScheduler,
     PublicDocumentRule,
     Anchoring,
+    LiveAnchors,
     CommentRepository,
     CommentService,
     CommentResolver,

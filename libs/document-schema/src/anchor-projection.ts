@@ -68,7 +68,7 @@ export function projectRange(index: DraftIndex, range: StoredRange): Projection 
     if (from.alive && to.alive && tracked.end > tracked.start) return located(index, range, tracked, 'tracked');
     if (tracked.end > tracked.start && !isRemnant(index.flat.slice(tracked.start, tracked.end), range.quote.exact)) {
       const margin = range.quote.exact.length + 32;
-      const widened = findSimilar(index.flat, range.quote, { start: tracked.start - margin, end: tracked.end + margin }, tracked.start, { overlapping: tracked });
+      const widened = findSimilar(index.flat, range.quote, { start: tracked.start - margin, end: tracked.end + margin }, tracked.start, { overlapping: tracked, strict: true });
       return located(index, range, widened ?? tracked, 'tracked');
     }
   }
@@ -105,7 +105,11 @@ function located(index: DraftIndex, range: StoredRange, span: Span, basis: Proje
   const from = index.pointAt(span.start);
   const to = index.pointAt(span.end);
   if (!from || !to) return { status: 'ORPHANED', basis: 'orphaned' };
-  const text = index.flat.slice(span.start, span.end);
+  return projectionAt(index, range, from, to, basis);
+}
+
+/** The projection of a passage found between two points of today's draft: its text, paragraphs and status. */
+export function projectionAt(index: DraftIndex, range: StoredRange, from: BlockPoint, to: BlockPoint, basis: ProjectionBasis, text = index.textBetween(from, to)): Projection {
   const startParagraph = index.paragraphNumber(from.block);
   const endParagraph = index.paragraphNumber(to.block);
   const samePlace =

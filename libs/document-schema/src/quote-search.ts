@@ -14,8 +14,18 @@ export interface Span {
   end: number;
 }
 
-/** Fuzzy matches must be at least this similar to the quote (1 - edits / length). */
+/** Fuzzy matches must be at least this similar to the quote (1 - edits / length)… */
 export const STRONG_MATCH = 0.8;
+/** …or at least this similar, when their context agrees this much. */
+const FAIR_MATCH = 0.7;
+const CONTEXT_AGREES_WEAKER_MATCH = 0.85;
+/**
+ * Characters from the old place within which less context agreement is asked: by this much for
+ * approximate matches, down to this for the exact text (its sentence may have been reworded around it).
+ */
+const NEAR = 200;
+const NEAR_RELIEF = 0.25;
+const CONTEXT_AGREES_EXACT_NEAR = 0.3;
 /** How much of a candidate's context must agree with the stored prefix and suffix. */
 const CONTEXT_AGREES = 0.6;
 /** Short quotes say little by themselves: their context must agree more. */
@@ -41,8 +51,8 @@ function similarity(actual: string, expected: string): number {
 /**
  * How well the text around a candidate agrees with the stored prefix and suffix, from 0 to 1. Only the
  * context inside the passage's own block counts (a paragraph moved elsewhere has new neighbours), and
- * whether the passage started or ended its block counts as context too (not the document's start or end:
- * text is often added there).
+ * where that block started or ended (right after the stored prefix, right after the suffix) counts as
+ * context too (not the document's start or end: text is often added there).
  */
 export function contextAgreement(flat: string, quote: TextQuote, span: Span): number {
   let weight = 0;
@@ -60,26 +70,39 @@ export function contextAgreement(flat: string, quote: TextQuote, span: Span): nu
   const cut = quote.prefix.lastIndexOf('\n');
   const prefix = cut >= 0 ? quote.prefix.slice(cut + 1) : quote.prefix;
   const prefixBoundary = cut >= 0;
-  side(prefix, flat.slice(Math.max(0, span.start - prefix.length), span.start), prefixBoundary, span.start === 0 || flat[span.start - 1] === '\n');
+  const blockStart = span.start - prefix.length;
+  side(prefix, flat.slice(Math.max(0, blockStart), span.start), prefixBoundary, blockStart === 0 || flat[blockStart - 1] === '\n');
   const cutS = quote.suffix.indexOf('\n');
   const suffix = cutS >= 0 ? quote.suffix.slice(0, cutS) : quote.suffix;
   const suffixBoundary = cutS >= 0;
-  side(suffix, flat.slice(span.end, span.end + suffix.length), suffixBoundary, span.end === flat.length || flat[span.end] === '\n');
+  const blockEnd = span.end + suffix.length;
+  side(suffix, flat.slice(span.end, blockEnd), suffixBoundary, blockEnd === flat.length || flat[blockEnd] === '\n');
   return weight ? agreeing / weight : 1;
 }
 
 const agreementNeeded = (quote: TextQuote) => (quote.exact.length < SHORT_QUOTE ? CONTEXT_AGREES_SHORT : CONTEXT_AGREES);
 
-/** Picks the candidate whose context agrees best (to a tenth), then the one nearest `hint`. */
-function best(flat: string, quote: TextQuote, candidates: Span[], hint: number, accept?: (span: Span) => boolean): Span | null {
+/**
+ * Picks the candidate whose context agrees best (to a tenth), then the one nearest `hint`. Near the old
+ * place (within NEAR of it) less agreement is asked: a passage whose sentence was reworded around it
+ * is still the passage there; far from it, the context must say so. Approximate matches weaker than
+ * STRONG_MATCH need more agreement; `strict` refuses them.
+ */
+function best(flat: string, quote: TextQuote, candidates: (Span & { quality?: number })[], hint: number, accept?: (span: Span) => boolean, strict = false): Span | null {
   let chosen: { span: Span; agreement: number; distance: number } | null = null;
-  const needed = agreementNeeded(quote);
+  const near = Math.max(NEAR, 2 * quote.exact.length);
   for (const span of candidates) {
     if (accept && !accept(span)) continue;
     const agreement = Math.round(contextAgreement(flat, quote, span) * 10) / 10;
-    if (agreement < needed) continue;
     const distance = Math.abs(span.start - hint);
-    if (!chosen || agreement > chosen.agreement || (agreement === chosen.agreement && distance < chosen.distance)) chosen = { span, agreement, distance };
+    let needed = agreementNeeded(quote);
+    if (span.quality !== undefined && span.quality < STRONG_MATCH) {
+      if (strict) continue;
+      needed = Math.max(needed, CONTEXT_AGREES_WEAKER_MATCH);
+    }
+    if (distance <= near && !strict) needed = span.quality === undefined ? Math.min(needed, CONTEXT_AGREES_EXACT_NEAR) : needed - NEAR_RELIEF;
+    if (agreement < needed - 1e-9) continue;
+    if (!chosen || agreement > chosen.agreement || (agreement === chosen.agreement && distance < chosen.distance)) chosen = { span: { start: span.start, end: span.end }, agreement, distance };
   }
   return chosen?.span ?? null;
 }
@@ -97,27 +120,28 @@ export function findExact(flat: string, quote: TextQuote, hint: number, accept?:
 /**
  * A strongly similar match of the quote inside `window` (flat offsets), whose context agrees; widened to
  * whole words when the passage began and ended on word boundaries. `overlapping`: a span the match must
- * share text with; `accept`: a further test.
+ * share text with; `accept`: a further test; `strict`: strong matches only, with the full context
+ * agreement wherever they are.
  */
 export function findSimilar(
   flat: string,
   quote: TextQuote,
   window: Span,
   hint: number,
-  { overlapping, accept }: { overlapping?: Span; accept?: (span: Span) => boolean } = {},
+  { overlapping, accept, strict = false }: { overlapping?: Span; accept?: (span: Span) => boolean; strict?: boolean } = {},
 ): Span | null {
   const { exact } = quote;
   if (exact.length < MIN_FUZZY_QUOTE || exact.length > MAX_FUZZY_QUOTE) return null;
   const from = Math.max(0, window.start);
   const text = flat.slice(from, Math.min(flat.length, window.end));
-  const maxErrors = Math.floor(exact.length * (1 - STRONG_MATCH));
+  const maxErrors = Math.floor(exact.length * (1 - FAIR_MATCH));
   const candidates = search(text, exact, maxErrors)
-    .map((m) => snapToWords(flat, quote, { start: from + m.start, end: from + m.end }))
+    .map((m) => ({ ...snapToWords(flat, quote, { start: from + m.start, end: from + m.end }), quality: 1 - m.errors / exact.length }))
     .filter((s) => s.end > s.start && (!overlapping || (s.start < overlapping.end && s.end > overlapping.start)));
-  return best(flat, quote, dedupe(candidates), hint, accept);
+  return best(flat, quote, dedupe(candidates), hint, accept, strict);
 }
 
-function dedupe(spans: Span[]): Span[] {
+function dedupe<T extends Span>(spans: T[]): T[] {
   const seen = new Set<string>();
   return spans.filter((s) => {
     const key = `${s.start}:${s.end}`;

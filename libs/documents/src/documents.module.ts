@@ -13,6 +13,7 @@ import { AnnualReportFilingService } from './filing/annual-report-filing.service
 import { Compactor } from './storage/compactor';
 import { DocumentEvents } from './storage/document-events';
 import { DocumentStore } from './storage/document-store';
+import { LiveDocuments } from './storage/live-documents';
 import { UpdateLogRepository } from './storage/update-log.repository';
 import { VersionRepository } from './versions/version.repository';
 import { DocumentVersionsResolver, VersionResolver } from './versions/version.resolver';
@@ -25,6 +26,7 @@ import { VersionService } from './versions/version.service';
     DocumentRepository,
     UpdateLogRepository,
     DocumentStore,
+    LiveDocuments,
     DocumentEvents,
     Compactor,
     DocumentPolicy,
@@ -41,6 +43,6 @@ import { VersionService } from './versions/version.service';
     AnnualReportFilingService,
     AnnualReportFilingResolver,
   ],
-  exports: [DocumentVisibilityChecks, VersionService, Compactor, DocumentService, DocumentStore, DocumentEvents, DocumentPolicy, UpdateLogRepository, DocumentRepository],
+  exports: [DocumentVisibilityChecks, VersionService, Compactor, DocumentService, DocumentStore, LiveDocuments, DocumentEvents, DocumentPolicy, UpdateLogRepository, DocumentRepository],
 })
 export class DocumentsModule {}

@@ -12,6 +12,7 @@ export * from './documents.module';
 export * from './storage/compactor';
 export * from './storage/document-events';
 export * from './storage/document-store';
+export * from './storage/live-documents';
 export * from './storage/update-log.repository';
 export * from './versions/version.service';
 

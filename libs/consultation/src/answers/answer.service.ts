@@ -3,10 +3,10 @@ import { isUUID } from 'class-validator';
 import type { Actor } from '@intersessional/access';
 import { AuditService } from '@intersessional/audit';
 import { Clock, Database } from '@intersessional/database';
-import { DraftIndex, projectRange, replaceBetween } from '@intersessional/document-schema';
+import { DraftIndex, encodeRelativePosition, projectRange, relativePosition, replaceBetween } from '@intersessional/document-schema';
 import { DocumentRepository, DocumentStore, VersionService, isEditableStatus } from '@intersessional/documents';
 import { badInput, conflict, notFound } from '@intersessional/graphql';
-import { storedRange } from '../comment/anchoring';
+import { Anchoring, storedRange } from '../comment/anchoring';
 import { type CommentEntity, CommentState, Disposition } from '../comment/comment.entity';
 import { CommentRepository } from '../comment/comment.repository';
 import { anchorChanged, anchorOrphaned } from '../consultation.errors';
@@ -35,6 +35,7 @@ export class AnswerService {
     private readonly documents: DocumentRepository,
     private readonly store: DocumentStore,
     private readonly versions: VersionService,
+    private readonly anchoring: Anchoring,
     private readonly audit: AuditService,
     private readonly events: ConsultationEvents,
     private readonly notifier: ConsultationNotifier,
@@ -73,13 +74,16 @@ export class AnswerService {
       if (!comment.suggestion) throw badInput('commentId', 'this comment proposes no wording');
       if (comment.suggestionAppliedAt) throw conflict('The suggestion was already applied.', { appliedAt: comment.suggestionAppliedAt.toISOString() });
       if (comment.withdrawnAt || comment.state === CommentState.REJECTED) throw conflict('The comment was withdrawn or rejected.');
-      const range = storedRange(comment);
+      const versionState = period.versionId ? (await this.anchoring.versionText(period.versionId)).state : undefined;
+      const range = storedRange(comment, versionState);
       if (!range || !period.documentId) throw badInput('commentId', 'the comment is not anchored to a passage');
       const document = await this.documents.lock(period.documentId);
       if (!document) throw notFound('Document', period.documentId);
       if (!isEditableStatus(document.status)) throw conflict(`The document is ${document.status.toLowerCase()}; it cannot be edited.`, { status: document.status });
       const suggestion = comment.suggestion;
       let replaced = '';
+      // the comment's own passage is the new wording from now on (the quote keeps what was commented on)
+      let newWording: Pick<CommentEntity, 'relStart' | 'relEnd'> | null = null;
       await this.store.edit(document.id, actor.userId, (doc) => {
         const index = DraftIndex.of(doc);
         const projection = projectRange(index, range);
@@ -87,9 +91,18 @@ export class AnswerService {
         if (projection.status === 'CHANGED' && !options.confirmChanged) throw anchorChanged(projection.text ?? '');
         replaced = projection.text ?? '';
         replaceBetween(doc, index.blocks, projection.from, projection.to, suggestion, 'suggestion');
+        if (suggestion) {
+          const after = DraftIndex.of(doc);
+          const { block, offset } = projection.from;
+          newWording = {
+            relStart: Buffer.from(encodeRelativePosition(relativePosition(after.blocks, { block, offset }, 0))),
+            relEnd: Buffer.from(encodeRelativePosition(relativePosition(after.blocks, { block, offset: offset + suggestion.length }, -1))),
+          };
+        }
       });
       const now = this.clock.now();
       const after = await this.comments.update(comment.id, {
+        ...(newWording ?? {}),
         suggestionAppliedAt: now,
         disposition: comment.disposition ?? Disposition.ACCEPTED,
         response: comment.response ?? (options.response?.trim() || 'The suggested wording was applied to the draft.'),

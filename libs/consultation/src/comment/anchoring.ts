@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   type StoredRange,
   type TextBlock,
@@ -55,6 +55,8 @@ interface VersionText {
   doc: Y.Doc;
   blocks: TextBlock[];
   flat: string;
+  /** The version's Yjs state vector: text it already had cannot be a commented passage moved since. */
+  state: Map<number, number>;
 }
 
 const NO_ANCHOR: BuiltAnchor['columns'] = {
@@ -96,7 +98,7 @@ export class Anchoring {
     }
     text = this.versions.docOf(versionId).then((doc) => {
       const blocks = textBlocks(doc);
-      return { doc, blocks, flat: flatText(blocks) };
+      return { doc, blocks, flat: flatText(blocks), state: Y.decodeStateVector(Y.encodeStateVector(doc)) };
     });
     this.cache.set(versionId, text);
     text.catch(() => this.cache.delete(versionId));
@@ -186,7 +188,7 @@ export class Anchoring {
 }
 
 /** The stored range of a comment, for projecting it onto the live draft. */
-export function storedRange(c: CommentEntity): StoredRange | null {
+export function storedRange(c: CommentEntity, versionState?: Map<number, number>): StoredRange | null {
   if (!c.relStart || !c.relEnd || c.quoteExact === null) return null;
   return {
     quote: { exact: c.quoteExact, prefix: c.quotePrefix ?? '', suffix: c.quoteSuffix ?? '' },
@@ -197,5 +199,6 @@ export function storedRange(c: CommentEntity): StoredRange | null {
     startOffset: c.startOffset ?? 0,
     endOffset: c.endOffset ?? 0,
     flatStart: c.flatStart ?? 0,
+    versionState,
   };
 }

@@ -1,14 +1,12 @@
 import { Args, ArgsType, Context, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { type Actor, CurrentActor, OptionalActor, Public, SignedIn } from '@intersessional/access';
-import { projectRange } from '@intersessional/document-schema';
 import { BY_CREATION, ConnectionArgs, IsNotBlank, type RequestContext, toConnection, toPageRequest } from '@intersessional/graphql';
 import { Client, type ClientInfo } from '@intersessional/identity';
 import { AnswerService } from '../answers/answer.service';
 import { ConsultationLoaders } from '../consultation.loaders';
 import { toCommentModel, toPeriodModel } from '../consultation.mapper';
 import { FlagReason, ModerationService } from '../moderation/moderation.service';
-import { storedRange } from './anchoring';
 import { renderBodyHtml } from './comment-body';
 import { AnchorKind, Disposition } from './comment.entity';
 import {
@@ -226,11 +224,8 @@ export class CommentResolver {
     if (!comment.anchor || comment.anchor.kind === AnchorKind.DOCUMENT) return comment.anchor ? { status: AnchorStatus.EXACT, startParagraph: null, endParagraph: null, text: null } : null;
     const period = await this.loaders.period(ctx.loaders).load(comment.periodId);
     if (!period?.documentId || !(await this.loaders.isMember(ctx.loaders, actor).load(period.workstreamId))) return null;
-    const entity = await this.loaders.comment(ctx.loaders).load(comment.id);
-    const range = entity && storedRange(entity);
-    if (!range) return null;
-    const draft = await this.loaders.liveDraft(ctx.loaders).load(period.documentId);
-    const projection = projectRange(draft.index, range);
+    const projection = await this.loaders.liveAnchor(ctx.loaders).load(comment.id);
+    if (!projection) return null;
     return {
       status: AnchorStatus[projection.status],
       startParagraph: projection.startParagraph ?? null,

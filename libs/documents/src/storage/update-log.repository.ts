@@ -38,6 +38,22 @@ export class UpdateLogRepository {
     return row ? { state: new Uint8Array(row.state), lastUpdateId: String(row.last_update_id) } : null;
   }
 
+  /**
+   * The log rows after `afterId`, and the last row folded into the snapshot ('0' without one), read in
+   * one statement so that a compaction running meanwhile cannot fall between the two.
+   */
+  async updatesSince(documentId: string, afterId: string): Promise<{ snapshotMark: string; rows: StoredUpdate[] }> {
+    const rows: { kind: number; id: string; update: Buffer | null }[] = await this.db.manager.query(
+      `SELECT 0 AS kind, last_update_id AS id, NULL::bytea AS update FROM document_snapshots WHERE document_id = $1
+       UNION ALL
+       SELECT 1 AS kind, id, update FROM document_updates WHERE document_id = $1 AND id > $2
+       ORDER BY kind, id`,
+      [documentId, afterId],
+    );
+    const mark = rows[0]?.kind === 0 ? String(rows[0].id) : '0';
+    return { snapshotMark: mark, rows: rows.filter((r) => r.kind === 1).map((r) => ({ id: String(r.id), update: new Uint8Array(r.update as Buffer) })) };
+  }
+
   async updatesAfter(documentId: string, afterId: string): Promise<StoredUpdate[]> {
     const rows: { id: string; update: Buffer }[] = await this.db.manager.query(
       `SELECT id, update FROM document_updates WHERE document_id = $1 AND id > $2 ORDER BY id`,
