@@ -65,9 +65,10 @@ function segmentsOf(element: Y.XmlElement, depth: number): { text: string; segme
 
 /**
  * Every textblock in reading order, numbered like `paragraphs()` (empty paragraphs are skipped, headings
- * get number 0), with their offsets in the flat text.
+ * get number 0), with their offsets in the flat text. `reuse` may give a block's text and segments
+ * read earlier, when nothing changed inside it since (reading the text is most of the cost).
  */
-export function textBlocks(doc: Y.Doc): TextBlock[] {
+export function textBlocks(doc: Y.Doc, reuse?: (element: Y.XmlElement) => Pick<TextBlock, 'text' | 'segments'> | undefined): TextBlock[] {
   const blocks: TextBlock[] = [];
   let number = 0;
   let start = 0;
@@ -79,7 +80,7 @@ export function textBlocks(doc: Y.Doc): TextBlock[] {
         walk(child, depth + 1);
         continue;
       }
-      const { text, segments } = segmentsOf(child, depth);
+      const { text, segments } = reuse?.(child) ?? segmentsOf(child, depth);
       const isParagraph = child.nodeName === NODE.paragraph;
       if (isParagraph && !text.trim()) continue;
       blocks.push({

@@ -15,8 +15,12 @@ export class DraftIndex {
   /** The block of every textblock element, and the first block inside every container element. */
   private readonly elements = new Map<Y.AbstractType<any>, number>();
 
-  private constructor(readonly doc: Y.Doc) {
-    this.blocks = textBlocks(doc);
+  private constructor(
+    readonly doc: Y.Doc,
+    previous?: { index: DraftIndex; touched: ReadonlySet<Y.AbstractType<any>> },
+  ) {
+    const reuse = previous && ((element: Y.XmlElement) => (previous.touched.has(element) ? undefined : previous.index.blockOfElement(element)));
+    this.blocks = textBlocks(doc, reuse);
     this.flat = this.blocks.map((b) => b.text).join('\n');
     this.blocks.forEach((block, index) => {
       this.elements.set(block.element, index);
@@ -28,8 +32,17 @@ export class DraftIndex {
     });
   }
 
-  static of(doc: Y.Doc): DraftIndex {
-    return new DraftIndex(doc);
+  /**
+   * The index of a document state. Given the index of an earlier state of the same document and the
+   * textblocks changed since, the text of the others is taken from it rather than read again.
+   */
+  static of(doc: Y.Doc, previous?: { index: DraftIndex; touched: ReadonlySet<Y.AbstractType<any>> }): DraftIndex {
+    return new DraftIndex(doc, previous);
+  }
+
+  private blockOfElement(element: Y.XmlElement): TextBlock | undefined {
+    const index = this.elements.get(element);
+    return index !== undefined && this.blocks[index].element === element ? this.blocks[index] : undefined;
   }
 
   /** The index of a textblock element in `blocks`, or undefined if it is not one (any more). */

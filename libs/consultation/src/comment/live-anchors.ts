@@ -56,10 +56,11 @@ export class LiveAnchors {
   }
 
   private projectionsOf(documentId: string, live: LiveDocument): Projections {
-    const current = this.documents.get(documentId);
+    let current = this.documents.get(documentId);
+    if (current && current.index.doc !== live.doc) current = undefined; // LiveDocuments let it go and read it afresh
     if (current && current.state === live.state) return current;
-    const changes = live.takeChanges();
-    const index = DraftIndex.of(live.doc);
+    const changes = changedBlocks(live.takeChanges());
+    const index = DraftIndex.of(live.doc, current && { index: current.index, touched: changes.touched });
     const kept = current ? keepUntouched(current.kept, index, changes) : new Map<string, Kept>();
     const next = { state: live.state, index, kept };
     this.documents.delete(documentId);
@@ -102,12 +103,8 @@ function textblockOf(type: Y.AbstractType<any>): Y.XmlElement | null {
   return null;
 }
 
-/**
- * After edits: keeps the tracked projections whose blocks no edit touched (their text and offsets
- * cannot have changed); drops those found by quote or orphaned, and those over several blocks when
- * blocks were added or removed anywhere.
- */
-function keepUntouched(previous: Map<string, Kept>, index: DraftIndex, changes: Set<Y.AbstractType<any>>): Map<string, Kept> {
+/** The textblocks that changed types belong to, and whether blocks were added or removed too. */
+function changedBlocks(changes: Set<Y.AbstractType<any>>): { touched: Set<Y.XmlElement>; structural: boolean } {
   const touched = new Set<Y.XmlElement>();
   let structural = false;
   for (const type of changes) {
@@ -115,6 +112,15 @@ function keepUntouched(previous: Map<string, Kept>, index: DraftIndex, changes: 
     if (block) touched.add(block);
     else structural = true;
   }
+  return { touched, structural };
+}
+
+/**
+ * After edits: keeps the tracked projections whose blocks no edit touched (their text and offsets
+ * cannot have changed); drops those found by quote or orphaned, and those over several blocks when
+ * blocks were added or removed anywhere.
+ */
+function keepUntouched(previous: Map<string, Kept>, index: DraftIndex, { touched, structural }: { touched: Set<Y.XmlElement>; structural: boolean }): Map<string, Kept> {
   const kept = new Map<string, Kept>();
   for (const [id, entry] of previous) {
     if (!entry.from || !entry.to) continue;
