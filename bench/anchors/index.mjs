@@ -519,6 +519,9 @@ const BOARD = `query AnswerBoard($id: ID!, $after: String) {
     }
   }
 }`;
+/** The same page without liveAnchor: what the rest of the page costs, for comparison. */
+const BOARD_WITHOUT_LIVE = BOARD.replace('liveAnchor { status text startParagraph endParagraph }', '');
+const CONTROL_REQUESTS = QUICK ? 10 : 20;
 const PROBE = `query Probe($id: ID!) { commentPeriod(id: $id) { title } }`;
 
 /** Every page once, in order, one at a time: latencies, server CPU, the cursors and the status mix. */
@@ -618,6 +621,8 @@ async function measureStage(api, setup, stage, monitor, log) {
   }
   slowest.sort((a, b) => b.ms - a.ms);
   const randomSeconds = (performance.now() - randomStarted) / 1000;
+  const control = [];
+  for (let i = 0; i < CONTROL_REQUESTS; i += 1) control.push((await gqlRaw(api.base, BOARD_WITHOUT_LIVE, { id: setup.periodId, after: cold.cursors[rng.int(0, pages - 1)] }, token)).ms);
   // 3. the probe alone, then while three facilitators page through
   const alone = await probeWhile(api, setup, P.probeMs);
   const loaded = await probeWhile(api, setup, P.loadedMs, threeFacilitators(api, setup));
@@ -630,6 +635,7 @@ async function measureStage(api, setup, stage, monitor, log) {
     coldPass: { cpuSeconds: cold.cpuSeconds, wallSeconds: cold.wallSeconds, ...summary(cold.latencies) },
     warmPass: { cpuSeconds: warm.cpuSeconds, wallSeconds: warm.wallSeconds, ...summary(warm.latencies) },
     page: { ...summary(random), seconds: randomSeconds, errors: pageErrors, slowest: slowest.slice(0, 5) },
+    pageWithoutLiveAnchor: summary(control),
     probe: { alone, loaded },
     statuses: cold.statuses,
     statusesStable: JSON.stringify(cold.statuses) === JSON.stringify(warm.statuses),
@@ -756,10 +762,11 @@ function render(data) {
       row('First page right after the edits (cold), ms', (r) => at(r).coldFirstMs, ms),
       row(`Page of ${PAGE_SIZE}, p50 ms (${at(ours).page.n} random pages, one at a time)`, (r) => at(r).page.p50, ms),
       row(`Page of ${PAGE_SIZE}, p99 ms`, (r) => at(r).page.p99, ms, '< 50'),
-      row(`All ${at(ours).comments} (${at(ours).pages} pages), server CPU s, cold`, (r) => at(r).coldPass.cpuSeconds, cpu, '< 1'),
-      row(`All ${at(ours).comments}, server CPU s, warm`, (r) => at(r).warmPass.cpuSeconds, cpu, '< 1'),
-      row(`All ${at(ours).comments}, wall time s, cold`, (r) => at(r).coldPass.wallSeconds, (v) => fmt(v, 2)),
-      row(`All ${at(ours).comments}, wall time s, warm`, (r) => at(r).warmPass.wallSeconds, (v) => fmt(v, 2)),
+      row(`  the same page without liveAnchor, p50 ms (${at(ours).pageWithoutLiveAnchor.n} requests)`, (r) => at(r).pageWithoutLiveAnchor.p50, ms),
+      row(`All ${fmt(at(ours).comments)} (${at(ours).pages} pages), server CPU s, cold`, (r) => at(r).coldPass.cpuSeconds, cpu, '< 1'),
+      row(`All ${fmt(at(ours).comments)}, server CPU s, warm`, (r) => at(r).warmPass.cpuSeconds, cpu, '< 1'),
+      row(`All ${fmt(at(ours).comments)}, wall time s, cold`, (r) => at(r).coldPass.wallSeconds, (v) => fmt(v, 2)),
+      row(`All ${fmt(at(ours).comments)}, wall time s, warm`, (r) => at(r).warmPass.wallSeconds, (v) => fmt(v, 2)),
       row('Probe (period title, GraphQL), p50 ms, alone', (r) => at(r).probe.alone.graphql.p50, ms),
       row('Probe (GraphQL), p50 ms, 3 facilitators paging', (r) => at(r).probe.loaded.graphql.p50, ms),
       row('Probe (GraphQL), p99 ms, alone', (r) => at(r).probe.alone.graphql.p99, ms),
@@ -808,7 +815,7 @@ Measured by \`node --expose-gc bench/run.mjs anchors\` on ${describeMachine(data
 
 **Scenario** (seed ${data.seed}, set up through the GraphQL API as users would). The draft: ${fmt(d.words)} words of real prose, ${d.versionParagraphs} numbered paragraphs in the frozen version (${fmt(d.versionWords)} words), Markdown built from ${d.parts.map((p) => `${p.name.replace(/ \(.*$/, '')}${p.extra ? ' (added to pass 30,000 words)' : ''}`).join(', ')} (licenses read from /usr/share/common-licenses at run time, one paragraph per block, Markdown syntax escaped). A BPF with ${FACILITATORS} facilitators creates the public document, freezes a version and opens a comment period on it; ${fmt(data.parameters.commenters)} registered people submit ${fmt(data.comments.count)} comments (${data.parameters.commentsEach} each, ${IN_FLIGHT} in flight: ${submission}) on passages chosen in proportion to the text: ${shapes}. An editor then edits the live draft through a stock y-websocket \`WebsocketProvider\` (Node, \`ws\`) at ${EDITS_PER_SECOND} edits/s, as plain Yjs operations on the \`default\` fragment: ${kinds} (${fmt(data.parameters.stages.at(-1))} in all; a cut and paste deletes a top-level paragraph and inserts a new one with the same text and block id elsewhere, nearby or anywhere). Before measuring, a second fresh client must hold the editor's exact state (every edit stored), and once the update log holds more than ${COMPACT_THRESHOLD} rows the compactor (every 30 s) must have folded it into the snapshot, as it would have during a week.
 
-**Measurements**, after ${data.parameters.stages.map((n) => fmt(n)).join(' and after ')} edits: the first request right after the edits (cold) starts a pass over all pages in order (server CPU from \`/proc/<pid>/stat\`), then a second pass (warm); then ${data.parameters.pageRequests} requests for random pages (seeded, by cursor), one at a time, for p50/p99; then a probe every ${PROBE_EVERY_MS} ms (the period's title over GraphQL, anonymous, and \`GET /health\`, each not waiting for the previous) for ${fmt(data.parameters.probeMs / 1000)} s alone and for ${fmt(data.parameters.loadedMs / 1000)} s while the ${FACILITATORS} facilitators page through all pages at once, over and over.
+**Measurements**, after ${data.parameters.stages.map((n) => fmt(n)).join(' and after ')} edits: the first request right after the edits (cold) starts a pass over all pages in order (server CPU from \`/proc/<pid>/stat\`), then a second pass (warm); then ${data.parameters.pageRequests} requests for random pages (seeded, by cursor), one at a time, for p50/p99, and ${CONTROL_REQUESTS} for the same query without \`liveAnchor\` (what the rest of the page costs); then a probe every ${PROBE_EVERY_MS} ms (the period's title over GraphQL, anonymous, and \`GET /health\`, each not waiting for the previous) for ${fmt(data.parameters.probeMs / 1000)} s alone and for ${fmt(data.parameters.loadedMs / 1000)} s while the ${FACILITATORS} facilitators page through all pages at once, over and over. The first stage's cold request is also the first time the server projects anchors at all (its code not yet optimised by V8).
 
 ${stageTables.join('\n\n')}
 
