@@ -11,7 +11,7 @@
 // BENCH_ANCHORS_BASELINE=<checkout root holding dist/apps/api/src/main.js> runs the same scenario
 // against that build too (same seed, draft, comments and edits), the two servers side by side and
 // taking turns stage by stage, and prints ours ÷ baseline.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -100,15 +100,32 @@ async function snapshotDist() {
   return target;
 }
 
+/**
+ * One secret for both starts of a server, so the tokens handed out during set-up stay valid once it
+ * runs in production mode.
+ */
+const JWT_SECRET = randomBytes(32).toString('hex');
+
+/** The server's environment: development (demo Secretariat) for set-up, production for measuring. */
+const serverEnv = ({ port, dataDir, db, production }) => ({
+  NODE_ENV: production ? 'production' : 'development',
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  DATABASE_URL: db?.url,
+  DEMO_DATA: production ? 'false' : 'true',
+  JWT_SECRET,
+  LOG_LEVEL: 'warn',
+  TRUST_PROXY: 'true',
+  REDIS_URL: undefined,
+});
+
 async function startApi({ key, label, main, cwd, target, log }) {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), `bench-anchors-${key}-`));
   onCleanup(() => rm(dataDir, { recursive: true, force: true }));
   const db = target ? await createThrowawayDatabase(target, `anchors_${key}`) : null;
-  const handle = startChild(label, process.execPath, nodeArgsWithProbe(main), {
-    cwd,
-    env: { NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: db?.url, DEMO_DATA: 'true', LOG_LEVEL: 'warn', TRUST_PROXY: 'true', REDIS_URL: undefined },
-  });
+  const handle = startChild(label, process.execPath, nodeArgsWithProbe(main), { cwd, env: serverEnv({ port, dataDir, db, production: false }) });
   onCleanup(() => handle.stop());
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/health`, handle, 90_000);
@@ -119,7 +136,22 @@ async function startApi({ key, label, main, cwd, target, log }) {
     onCleanup(() => sql.end().catch(() => undefined));
   }
   log(`  ${label}: up on ${base} (pid ${handle.pid}, ${db ? `PostgreSQL ${db.name}` : 'embedded PGlite'}, ${main})`);
-  return { key, label, base, handle, pid: handle.pid, db, sql };
+  return { key, label, main, cwd, port, dataDir, base, handle, pid: handle.pid, db, sql, mode: 'development' };
+}
+
+/**
+ * After set-up, the server is measured as it is deployed: restarted on the same database in production
+ * mode (no demo data; GraphQL and the framework skip their development checks). The embedded database
+ * is development-only, so without PostgreSQL it stays in development mode.
+ */
+async function restartInProduction(api, log) {
+  if (!api.db) return;
+  await api.handle.stop();
+  const handle = startChild(api.label, process.execPath, nodeArgsWithProbe(api.main), { cwd: api.cwd, env: serverEnv({ port: api.port, dataDir: api.dataDir, db: api.db, production: true }) });
+  onCleanup(() => handle.stop());
+  await waitForHttp(`${api.base}/health`, handle, 90_000);
+  Object.assign(api, { handle, pid: handle.pid, mode: 'production' });
+  log(`  ${api.label}: restarted in production mode (pid ${handle.pid})`);
 }
 
 // ---------------------------------------------------------------- set-up through the API
@@ -525,7 +557,7 @@ const CONTROL_REQUESTS = QUICK ? 10 : 20;
 const PROBE = `query Probe($id: ID!) { commentPeriod(id: $id) { title } }`;
 
 /** Every page once, in order, one at a time: latencies, server CPU, the cursors and the status mix. */
-async function allPages(api, setup, token) {
+async function allPages(api, setup, token, query = BOARD) {
   const cpuBefore = cpuSeconds(api.pid);
   const started = performance.now();
   const cursors = [null];
@@ -534,7 +566,7 @@ async function allPages(api, setup, token) {
   const errors = [];
   let comments = 0;
   for (;;) {
-    const result = await gqlRaw(api.base, BOARD, { id: setup.periodId, after: cursors.at(-1) }, token);
+    const result = await gqlRaw(api.base, query, { id: setup.periodId, after: cursors.at(-1) }, token);
     latencies.push(result.ms);
     if (result.errors?.length) errors.push({ page: cursors.length, errors: result.errors.slice(0, 3) });
     const connection = result.data?.commentPeriod?.comments;
@@ -579,7 +611,7 @@ async function probeWhile(api, setup, ms, load = null) {
 }
 
 /** Three facilitators page through the whole board at once, over and over, until `stop`. */
-function threeFacilitators(api, setup) {
+function threeFacilitators(api, setup, query = BOARD) {
   return async (stop) => {
     const latencies = [];
     let errors = 0;
@@ -587,7 +619,7 @@ function threeFacilitators(api, setup) {
     await Promise.all(setup.facilitators.map(async (facilitator) => {
       let after = null;
       while (performance.now() < stop) {
-        const result = await gqlRaw(api.base, BOARD, { id: setup.periodId, after }, facilitator.token);
+        const result = await gqlRaw(api.base, query, { id: setup.periodId, after }, facilitator.token);
         latencies.push(result.ms);
         if (result.errors?.length) errors += 1;
         const info = result.data?.commentPeriod?.comments?.pageInfo;
@@ -605,6 +637,8 @@ async function measureStage(api, setup, stage, monitor, log) {
   // 2. all 2,000 right after the edits (cold; its first page is the cold request of 1.), then again (warm)
   const cold = await allPages(api, setup, token);
   const warm = await allPages(api, setup, token);
+  // the same pages without liveAnchor: what the rest of the board costs
+  const control = await allPages(api, setup, token, BOARD_WITHOUT_LIVE);
   const pages = cold.cursors.length;
   // 1. random pages, one at a time
   const rng = new Prng(SEED * 104_729 + stage.edits);
@@ -621,11 +655,13 @@ async function measureStage(api, setup, stage, monitor, log) {
   }
   slowest.sort((a, b) => b.ms - a.ms);
   const randomSeconds = (performance.now() - randomStarted) / 1000;
-  const control = [];
-  for (let i = 0; i < CONTROL_REQUESTS; i += 1) control.push((await gqlRaw(api.base, BOARD_WITHOUT_LIVE, { id: setup.periodId, after: cold.cursors[rng.int(0, pages - 1)] }, token)).ms);
+  const controlPages = [];
+  for (let i = 0; i < CONTROL_REQUESTS; i += 1) controlPages.push((await gqlRaw(api.base, BOARD_WITHOUT_LIVE, { id: setup.periodId, after: cold.cursors[rng.int(0, pages - 1)] }, token)).ms);
   // 3. the probe alone, then while three facilitators page through
   const alone = await probeWhile(api, setup, P.probeMs);
   const loaded = await probeWhile(api, setup, P.loadedMs, threeFacilitators(api, setup));
+  // and while they page through the board without liveAnchor: what live anchors add to that
+  const loadedWithoutLive = await probeWhile(api, setup, P.loadedMs, threeFacilitators(api, setup, BOARD_WITHOUT_LIVE));
   const rss = rssKb(api.pid);
   const result = {
     edits: stage.edits,
@@ -634,9 +670,10 @@ async function measureStage(api, setup, stage, monitor, log) {
     coldFirstMs: cold.latencies[0],
     coldPass: { cpuSeconds: cold.cpuSeconds, wallSeconds: cold.wallSeconds, ...summary(cold.latencies) },
     warmPass: { cpuSeconds: warm.cpuSeconds, wallSeconds: warm.wallSeconds, ...summary(warm.latencies) },
+    controlPass: { cpuSeconds: control.cpuSeconds, wallSeconds: control.wallSeconds, ...summary(control.latencies) },
     page: { ...summary(random), seconds: randomSeconds, errors: pageErrors, slowest: slowest.slice(0, 5) },
-    pageWithoutLiveAnchor: summary(control),
-    probe: { alone, loaded },
+    pageWithoutLiveAnchor: summary(controlPages),
+    probe: { alone, loaded, loadedWithoutLive },
     statuses: cold.statuses,
     statusesStable: JSON.stringify(cold.statuses) === JSON.stringify(warm.statuses),
     errors: [...cold.errors, ...warm.errors].slice(0, 5),
@@ -687,6 +724,7 @@ export async function run({ log }) {
     if (!plans) plans = { paragraphs: setup.paragraphs, list: planComments(setup.paragraphs, P.commenters * P.commentsEach, new Prng(SEED)) };
     else if (JSON.stringify(plans.paragraphs) !== JSON.stringify(setup.paragraphs)) throw new Error(`${api.label}: the version's paragraphs differ from ${apis[0].label}'s: the comments would not be the same`);
     const submission = await submitComments(api, setup, plans.list, log);
+    await restartInProduction(api, log);
     runs.push({ api, setup, submission, editor: new Editor(api, setup), stages: [], versionParagraphs: numbered.length, versionWords: words });
   }
   const shapes = {};
@@ -727,6 +765,7 @@ export async function run({ log }) {
     source,
     baseline: baselineRoot ? { root: baselineRoot, source: baselineSource } : null,
     storage: target ? { version: target.version, fsync: target.fsync, synchronous_commit: target.synchronous_commit } : 'pglite',
+    serverMode: runs[0].api.mode,
     draft: { words: draft.words, markdownCharacters: draft.markdown.length, parts: draft.parts, versionParagraphs: runs[0].versionParagraphs, versionWords: runs[0].versionWords },
     comments: { count: plans.list.length, shapes },
     edits: { kinds: runs[0].editor.kinds, client: 'y-websocket WebsocketProvider (ws polyfill)' },
@@ -765,18 +804,25 @@ function render(data) {
       row(`  the same page without liveAnchor, p50 ms (${at(ours).pageWithoutLiveAnchor.n} requests)`, (r) => at(r).pageWithoutLiveAnchor.p50, ms),
       row(`All ${fmt(at(ours).comments)} (${at(ours).pages} pages), server CPU s, cold`, (r) => at(r).coldPass.cpuSeconds, cpu, '< 1'),
       row(`All ${fmt(at(ours).comments)}, server CPU s, warm`, (r) => at(r).warmPass.cpuSeconds, cpu, '< 1'),
+      row(`  the same pages without liveAnchor, server CPU s`, (r) => at(r).controlPass?.cpuSeconds, cpu),
+      row(`  what live anchors add, server CPU s: cold`, (r) => at(r).coldPass.cpuSeconds - at(r).controlPass?.cpuSeconds, cpu, '< 1'),
+      row(`  what live anchors add, server CPU s: warm`, (r) => at(r).warmPass.cpuSeconds - at(r).controlPass?.cpuSeconds, cpu, '< 1'),
       row(`All ${fmt(at(ours).comments)}, wall time s, cold`, (r) => at(r).coldPass.wallSeconds, (v) => fmt(v, 2)),
       row(`All ${fmt(at(ours).comments)}, wall time s, warm`, (r) => at(r).warmPass.wallSeconds, (v) => fmt(v, 2)),
       row('Probe (period title, GraphQL), p50 ms, alone', (r) => at(r).probe.alone.graphql.p50, ms),
       row('Probe (GraphQL), p50 ms, 3 facilitators paging', (r) => at(r).probe.loaded.graphql.p50, ms),
       row('Probe (GraphQL), p99 ms, alone', (r) => at(r).probe.alone.graphql.p99, ms),
-      row('Probe (GraphQL), p99 ms, 3 facilitators paging', (r) => at(r).probe.loaded.graphql.p99, ms, 'unchanged'),
-      row('  p99 loaded ÷ alone', (r) => at(r).probe.loaded.graphql.p99 / at(r).probe.alone.graphql.p99, (v) => `${fmt(v, 2)}×`, '≈ 1×'),
+      row('Probe (GraphQL), p99 ms, 3 facilitators paging', (r) => at(r).probe.loaded.graphql.p99, ms),
+      row('  p99 loaded ÷ alone', (r) => at(r).probe.loaded.graphql.p99 / at(r).probe.alone.graphql.p99, (v) => `${fmt(v, 2)}×`),
+      row('Probe (GraphQL), p99 ms, 3 facilitators paging without liveAnchor', (r) => at(r).probe.loadedWithoutLive?.graphql.p99, ms),
+      row('  p99 with ÷ without live anchors', (r) => at(r).probe.loaded.graphql.p99 / at(r).probe.loadedWithoutLive?.graphql.p99, (v) => `${fmt(v, 2)}×`, '≈ 1×'),
       row('Probe (GET /health), p50 ms, alone', (r) => at(r).probe.alone.health.p50, ms),
       row('Probe (GET /health), p50 ms, 3 facilitators paging', (r) => at(r).probe.loaded.health.p50, ms),
       row('Probe (GET /health), p99 ms, alone', (r) => at(r).probe.alone.health.p99, ms),
-      row('Probe (GET /health), p99 ms, 3 facilitators paging', (r) => at(r).probe.loaded.health.p99, ms, 'unchanged'),
-      row('  p99 loaded ÷ alone', (r) => at(r).probe.loaded.health.p99 / at(r).probe.alone.health.p99, (v) => `${fmt(v, 2)}×`, '≈ 1×'),
+      row('Probe (GET /health), p99 ms, 3 facilitators paging', (r) => at(r).probe.loaded.health.p99, ms),
+      row('  p99 loaded ÷ alone', (r) => at(r).probe.loaded.health.p99 / at(r).probe.alone.health.p99, (v) => `${fmt(v, 2)}×`),
+      row('Probe (GET /health), p99 ms, 3 facilitators paging without liveAnchor', (r) => at(r).probe.loadedWithoutLive?.health.p99, ms),
+      row('  p99 with ÷ without live anchors', (r) => at(r).probe.loaded.health.p99 / at(r).probe.loadedWithoutLive?.health.p99, (v) => `${fmt(v, 2)}×`, '≈ 1×'),
       row(`Pages served to the 3 facilitators in ${fmt(data.parameters.loadedMs / 1000)} s (more is better)`, (r) => at(r).probe.loaded.load.pages, (v) => fmt(v)),
       row('  their pages, p50 ms', (r) => at(r).probe.loaded.load.p50, ms),
       row('  their pages, p99 ms', (r) => at(r).probe.loaded.load.p99, ms),
@@ -809,13 +855,13 @@ Slowest random pages: ${slow}. Update log before → after compaction: ${compact
   const quick = data.quick ? '\n\n**BENCH_QUICK=1: reduced sizes, figures not for comparison.**' : '';
   return `## Live anchors on a real draft (answer board)
 
-What is measured: the facilitators' answer board (\`commentPeriod.comments\`, ${PAGE_SIZE} per page, each with \`liveAnchor { status text startParagraph endParagraph }\`) on a 60-page draft of real prose after a drafting week of edits through y-websocket. Targets (issue 11): a page of ${PAGE_SIZE} under 50 ms at p99; all ${fmt(data.comments.count)} comments in under 1 s of server CPU; other requests' p99 unchanged while three facilitators page through.${quick}
+What is measured: the facilitators' answer board (\`commentPeriod.comments\`, ${PAGE_SIZE} per page, each with \`liveAnchor { status text startParagraph endParagraph }\`) on a 60-page draft of real prose after a drafting week of edits through y-websocket. Targets (issue 11): a page of ${PAGE_SIZE} under 50 ms at p99; all ${fmt(data.comments.count)} comments in under 1 s of server CPU; other requests' p99 unchanged while three facilitators page through. Each server is set up in development mode (the demo Secretariat makes the workstream) and measured in ${data.serverMode} mode${data.serverMode === 'production' ? ', restarted on the same database, as it is deployed' : ' (the embedded database is development-only)'}.${quick}
 
 Measured by \`node --expose-gc bench/run.mjs anchors\` on ${describeMachine(data.machine)}, building ${describeSource(data.source)}, on ${database}, in ${fmt(data.seconds / 60, 1)} minutes. ${baselineLine}
 
 **Scenario** (seed ${data.seed}, set up through the GraphQL API as users would). The draft: ${fmt(d.words)} words of real prose, ${d.versionParagraphs} numbered paragraphs in the frozen version (${fmt(d.versionWords)} words), Markdown built from ${d.parts.map((p) => `${p.name.replace(/ \(.*$/, '')}${p.extra ? ' (added to pass 30,000 words)' : ''}`).join(', ')} (licenses read from /usr/share/common-licenses at run time, one paragraph per block, Markdown syntax escaped). A BPF with ${FACILITATORS} facilitators creates the public document, freezes a version and opens a comment period on it; ${fmt(data.parameters.commenters)} registered people submit ${fmt(data.comments.count)} comments (${data.parameters.commentsEach} each, ${IN_FLIGHT} in flight: ${submission}) on passages chosen in proportion to the text: ${shapes}. An editor then edits the live draft through a stock y-websocket \`WebsocketProvider\` (Node, \`ws\`) at ${EDITS_PER_SECOND} edits/s, as plain Yjs operations on the \`default\` fragment: ${kinds} (${fmt(data.parameters.stages.at(-1))} in all; a cut and paste deletes a top-level paragraph and inserts a new one with the same text and block id elsewhere, nearby or anywhere). Before measuring, a second fresh client must hold the editor's exact state (every edit stored), and once the update log holds more than ${COMPACT_THRESHOLD} rows the compactor (every 30 s) must have folded it into the snapshot, as it would have during a week.
 
-**Measurements**, after ${data.parameters.stages.map((n) => fmt(n)).join(' and after ')} edits: the first request right after the edits (cold) starts a pass over all pages in order (server CPU from \`/proc/<pid>/stat\`), then a second pass (warm); then ${data.parameters.pageRequests} requests for random pages (seeded, by cursor), one at a time, for p50/p99, and ${CONTROL_REQUESTS} for the same query without \`liveAnchor\` (what the rest of the page costs); then a probe every ${PROBE_EVERY_MS} ms (the period's title over GraphQL, anonymous, and \`GET /health\`, each not waiting for the previous) for ${fmt(data.parameters.probeMs / 1000)} s alone and for ${fmt(data.parameters.loadedMs / 1000)} s while the ${FACILITATORS} facilitators page through all pages at once, over and over. The first stage's cold request is also the first time the server projects anchors at all (its code not yet optimised by V8).
+**Measurements**, after ${data.parameters.stages.map((n) => fmt(n)).join(' and after ')} edits: the first request right after the edits (cold) starts a pass over all pages in order (server CPU from \`/proc/<pid>/stat\`), then a second pass (warm); then ${data.parameters.pageRequests} requests for random pages (seeded, by cursor), one at a time, for p50/p99, and ${CONTROL_REQUESTS} for the same query without \`liveAnchor\` (what the rest of the page costs); then a probe every ${PROBE_EVERY_MS} ms (the period's title over GraphQL, anonymous, and \`GET /health\`, each not waiting for the previous) for ${fmt(data.parameters.probeMs / 1000)} s alone and for ${fmt(data.parameters.loadedMs / 1000)} s while the ${FACILITATORS} facilitators page through all pages at once, over and over, and as long again while they page through the same board without \`liveAnchor\` (what paging costs the server anyway, so that "unchanged" compares like with like: the probe's p99 with live anchors ÷ without). All pages are also read once without \`liveAnchor\`: the difference in server CPU is what live anchors add. The first stage's cold request is also the first time the server projects anchors at all (its code not yet optimised by V8).
 
 ${stageTables.join('\n\n')}
 

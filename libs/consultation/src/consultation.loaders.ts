@@ -32,6 +32,12 @@ export class ConsultationLoaders {
     return loaders.get('consultation.comment', () => new DataLoader(async (ids: readonly string[]) => byKeys(ids, await this.comments.findByIds(ids), (c) => c.id)));
   }
 
+  /** A page of comments already read: their fields (live anchor, moderation…) need not read them again. */
+  primeComments(loaders: Loaders, rows: readonly CommentEntity[]): void {
+    const loader = this.comment(loaders);
+    for (const row of rows) loader.prime(row.id, row);
+  }
+
   /** Whether the viewer facilitates a workstream's consultations (asked once per workstream per request). */
   canFacilitate(loaders: Loaders, actor: Actor | null): DataLoader<string, boolean> {
     return loaders.get(`consultation.canFacilitate:${actor?.userId ?? '-'}`, () =>

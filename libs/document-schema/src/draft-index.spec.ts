@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are AbstractType<EventType>; changes of any kind are collected */
 import * as Y from 'yjs';
 import { DraftIndex } from './draft-index';
 import { TEXTBLOCKS } from './schema';
@@ -5,12 +6,12 @@ import { baseDraft, proseMarkdown, random } from './testing/anchor-corpus';
 import { EditorSession } from './testing/editor-session';
 
 /** The textblocks that a transaction's changed types belong to (what LiveAnchors passes on). */
-function collectTouched(doc: Y.Doc): Set<Y.AbstractType<never>> {
-  const touched = new Set<Y.AbstractType<never>>();
+function collectTouched(doc: Y.Doc): Set<Y.AbstractType<any>> {
+  const touched = new Set<Y.AbstractType<any>>();
   doc.on('afterTransaction', (transaction: Y.Transaction) => {
     for (const type of transaction.changed.keys()) {
-      let t: Y.AbstractType<never> | null = type as Y.AbstractType<never>;
-      while (t && !(t instanceof Y.XmlElement && TEXTBLOCKS.has(t.nodeName))) t = t.parent as Y.AbstractType<never> | null;
+      let t: Y.AbstractType<any> | null = type as Y.AbstractType<any>;
+      while (t && !(t instanceof Y.XmlElement && TEXTBLOCKS.has(t.nodeName))) t = t.parent as Y.AbstractType<any> | null;
       if (t) touched.add(t);
     }
   });

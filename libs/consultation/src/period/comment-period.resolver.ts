@@ -137,6 +137,7 @@ export class CommentPeriodResolver {
       this.commentRows.pageOnParagraph(period.id, args.paragraph, publicOnly, page),
       this.commentRows.countOnParagraph(period.id, args.paragraph, publicOnly),
     ]);
+    this.loaders.primeComments(ctx.loaders, rows);
     return toConnection(rows, page, total, (c) => [c.createdAt.toISOString(), c.id], toCommentModel);
   }
 
@@ -150,6 +151,7 @@ export class CommentPeriodResolver {
       ? { publicOnly: false, unanswered: args.unanswered, state: args.state, hidden: args.hidden, flagged: args.flagged, commenterKey: args.commenterKey }
       : { publicOnly: true, includeAuthor: actor?.userId ?? null, commenterKey: args.commenterKey };
     const [rows, total] = await Promise.all([this.commentRows.page(period.id, filter, page), this.commentRows.count(period.id, filter)]);
+    this.loaders.primeComments(ctx.loaders, rows);
     return toConnection(rows, page, total, (c) => [c.createdAt.toISOString(), c.id], toCommentModel);
   }
 
