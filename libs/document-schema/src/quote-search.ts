@@ -1,4 +1,5 @@
 import search from 'approx-string-match';
+import { distance } from 'fastest-levenshtein';
 import type { TextQuote } from './anchors';
 
 /**
@@ -41,11 +42,10 @@ const MAX_EXACT_MATCHES = 200;
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_'’-]/u.test(c);
 
-/** 1 for equal strings, falling towards 0 with the edit distance. */
+/** 1 for equal strings, falling towards 0 with the edit distance (context strings are short). */
 function similarity(actual: string, expected: string): number {
   if (!expected.length) return 1;
-  const [match] = search(actual, expected, expected.length);
-  return 1 - (match ? match.errors : expected.length) / expected.length;
+  return Math.max(0, 1 - distance(actual, expected) / expected.length);
 }
 
 /**
@@ -134,11 +134,23 @@ export function findSimilar(
   if (exact.length < MIN_FUZZY_QUOTE || exact.length > MAX_FUZZY_QUOTE) return null;
   const from = Math.max(0, window.start);
   const text = flat.slice(from, Math.min(flat.length, window.end));
-  const maxErrors = Math.floor(exact.length * (1 - FAIR_MATCH));
-  const candidates = search(text, exact, maxErrors)
+  // one scan of the window (it costs the window's length times the quote's over 32, whatever the bound);
+  // only the closest matches are judged
+  const candidates = closest(search(text, exact, Math.floor(exact.length * (1 - (strict ? STRONG_MATCH : FAIR_MATCH)))))
     .map((m) => ({ ...snapToWords(flat, quote, { start: from + m.start, end: from + m.end }), quality: 1 - m.errors / exact.length }))
     .filter((s) => s.end > s.start && (!overlapping || (s.start < overlapping.end && s.end > overlapping.start)));
   return best(flat, quote, dedupe(candidates), hint, accept, strict);
+}
+
+/** Near-equal places come back as many overlapping matches: only the closest few are worth judging. */
+const CLOSEST_ERRORS = 2;
+const CLOSEST_COUNT = 24;
+
+function closest<T extends { errors: number }>(matches: T[]): T[] {
+  if (matches.length <= 1) return matches;
+  let fewest = Infinity;
+  for (const m of matches) fewest = Math.min(fewest, m.errors);
+  return matches.filter((m) => m.errors <= fewest + CLOSEST_ERRORS).slice(0, CLOSEST_COUNT * 4).sort((a, b) => a.errors - b.errors).slice(0, CLOSEST_COUNT);
 }
 
 function dedupe<T extends Span>(spans: T[]): T[] {

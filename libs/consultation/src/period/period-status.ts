@@ -25,9 +25,17 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** One formatter per zone: making an Intl.DateTimeFormat costs far more than using one. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone's offset at an instant, e.g. "+01:00", so clients can show local times without a tz database. */
 export function utcOffset(zone: string, at: Date): string {
-  const part = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  let format = offsetFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' });
+    if (offsetFormats.size < 1000) offsetFormats.set(zone, format); // zones are validated names: a few hundred at most
+  }
+  const part = format.formatToParts(at).find((p) => p.type === 'timeZoneName');
   const value = part?.value.replace('GMT', '') ?? '';
   return value === '' ? '+00:00' : value;
 }

@@ -40,10 +40,11 @@ export class UpdateLogRepository {
 
   /**
    * The log rows after `afterId`, and the last row folded into the snapshot ('0' without one), read in
-   * one statement so that a compaction running meanwhile cannot fall between the two.
+   * one statement so that a compaction running meanwhile cannot fall between the two. Always outside
+   * any transaction of the caller: a live copy must only ever hold what was committed.
    */
   async updatesSince(documentId: string, afterId: string): Promise<{ snapshotMark: string; rows: StoredUpdate[] }> {
-    const rows: { kind: number; id: string; update: Buffer | null }[] = await this.db.manager.query(
+    const rows: { kind: number; id: string; update: Buffer | null }[] = await this.db.dataSource.query(
       `SELECT 0 AS kind, last_update_id AS id, NULL::bytea AS update FROM document_snapshots WHERE document_id = $1
        UNION ALL
        SELECT 1 AS kind, id, update FROM document_updates WHERE document_id = $1 AND id > $2
