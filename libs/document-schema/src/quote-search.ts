@@ -134,12 +134,26 @@ export function findSimilar(
   if (exact.length < MIN_FUZZY_QUOTE || exact.length > MAX_FUZZY_QUOTE) return null;
   const from = Math.max(0, window.start);
   const text = flat.slice(from, Math.min(flat.length, window.end));
+  if (!mayHold(text, exact)) return null;
   // one scan of the window (it costs the window's length times the quote's over 32, whatever the bound);
   // only the closest matches are judged
   const candidates = closest(search(text, exact, Math.floor(exact.length * (1 - (strict ? STRONG_MATCH : FAIR_MATCH)))))
     .map((m) => ({ ...snapToWords(flat, quote, { start: from + m.start, end: from + m.end }), quality: 1 - m.errors / exact.length }))
     .filter((s) => s.end > s.start && (!overlapping || (s.start < overlapping.end && s.end > overlapping.start)));
   return best(flat, quote, dedupe(candidates), hint, accept, strict);
+}
+
+/**
+ * A cheap filter before the approximate scan: text that holds a passage at 70 % similarity holds most
+ * of its longer words too. When fewer than half of them are anywhere in the window, the scan could only
+ * find something too weak to accept (most deleted passages end here).
+ */
+function mayHold(text: string, exact: string): boolean {
+  const words = new Set(exact.match(/[\p{L}\p{N}]{4,}/gu) ?? []);
+  if (words.size < 3) return true;
+  let present = 0;
+  for (const word of words) if (text.includes(word)) present += 1;
+  return present * 2 >= words.size;
 }
 
 /** Near-equal places come back as many overlapping matches: only the closest few are worth judging. */
