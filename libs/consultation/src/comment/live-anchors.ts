@@ -86,7 +86,14 @@ export class LiveAnchors {
   }
 }
 
+/**
+ * A copy of a passage's text that does not hold on to the whole draft: V8 makes a slice of a long
+ * string a view into it, so a kept projection would keep every earlier state's flat text alive.
+ */
+const detached = (text: string | undefined) => (text === undefined ? undefined : Buffer.from(text, 'utf16le').toString('utf16le'));
+
 function keepable(index: DraftIndex, projection: Projection): Kept {
+  projection = { ...projection, text: detached(projection.text) };
   if (projection.basis !== 'tracked' || !projection.from || !projection.to) return { projection };
   return {
     projection,
