@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -35,6 +36,9 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
     context: (ctx: { req: RequestContext['req']; res: RequestContext['res'] }) => createRequestContext(ctx),
     formatError: (formatted: GraphQLFormattedError, error: unknown) => format(formatted, error),
     plugins: [
+      // No cache hints are used (responses are per person); Apollo's cache-control plugin would still
+      // wrap every field's resolver to compute a policy, a cost paid on every field of every page.
+      ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY }),
       requestIdPlugin(),
       landingPage(config),
