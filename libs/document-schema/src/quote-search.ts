@@ -40,7 +40,8 @@ const MIN_FUZZY_QUOTE = 12;
 const MAX_FUZZY_QUOTE = 2000;
 const MAX_EXACT_MATCHES = 200;
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_'’-]/u.test(c);
+const WORD_CHAR = /[\p{L}\p{N}_'’-]/u;
+const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
 
 /** 1 for equal strings, falling towards 0 with the edit distance (context strings are short). */
 function similarity(actual: string, expected: string): number {
