@@ -97,8 +97,7 @@ export class ConsultationLoaders {
             const comment = await this.comment(loaders).load(id);
             const period = comment && (await this.period(loaders).load(comment.periodId));
             if (!comment || !period?.documentId) return;
-            const versionState = period.versionId ? (await this.anchoring.versionText(period.versionId)).state : undefined;
-            const range = storedRange(comment, versionState);
+            const range = await this.anchoring.rangeOf(comment, period.versionId);
             if (!range) return;
             const list = byDocument.get(period.documentId) ?? [];
             list.push({ id, range });

@@ -6,7 +6,7 @@ import { Clock, Database } from '@intersessional/database';
 import { DraftIndex, encodeRelativePosition, projectRange, relativePosition, replaceBetween } from '@intersessional/document-schema';
 import { DocumentRepository, DocumentStore, VersionService, isEditableStatus } from '@intersessional/documents';
 import { badInput, conflict, notFound } from '@intersessional/graphql';
-import { Anchoring, storedRange } from '../comment/anchoring';
+import { Anchoring } from '../comment/anchoring';
 import { type CommentEntity, CommentState, Disposition } from '../comment/comment.entity';
 import { CommentRepository } from '../comment/comment.repository';
 import { anchorChanged, anchorOrphaned } from '../consultation.errors';
@@ -74,8 +74,7 @@ export class AnswerService {
       if (!comment.suggestion) throw badInput('commentId', 'this comment proposes no wording');
       if (comment.suggestionAppliedAt) throw conflict('The suggestion was already applied.', { appliedAt: comment.suggestionAppliedAt.toISOString() });
       if (comment.withdrawnAt || comment.state === CommentState.REJECTED) throw conflict('The comment was withdrawn or rejected.');
-      const versionState = period.versionId ? (await this.anchoring.versionText(period.versionId)).state : undefined;
-      const range = storedRange(comment, versionState);
+      const range = await this.anchoring.rangeOf(comment, period.versionId);
       if (!range || !period.documentId) throw badInput('commentId', 'the comment is not anchored to a passage');
       const document = await this.documents.lock(period.documentId);
       if (!document) throw notFound('Document', period.documentId);

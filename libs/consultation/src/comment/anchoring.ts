@@ -1,16 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import * as Y from 'yjs';
-import {
-  type StoredRange,
-  type TextBlock,
-  encodeRelativePosition,
-  flatOffsetOf,
-  flatText,
-  paragraphNumberAt,
-  quoteOf,
-  relativePosition,
-  textBlocks,
-} from '@intersessional/document-schema';
+import { DraftIndex, type StoredRange, type TextBlock, encodeRelativePosition, quoteOf, relativePosition } from '@intersessional/document-schema';
 import { VersionService } from '@intersessional/documents';
 import { badInput } from '@intersessional/graphql';
 import { AnchorKind, type CommentEntity } from './comment.entity';
@@ -52,9 +42,7 @@ export interface BuiltAnchor {
 }
 
 interface VersionText {
-  doc: Y.Doc;
-  blocks: TextBlock[];
-  flat: string;
+  index: DraftIndex;
   /** The version's Yjs state vector: text it already had cannot be a commented passage moved since. */
   state: Map<number, number>;
 }
@@ -97,8 +85,7 @@ export class Anchoring {
       return text;
     }
     text = this.versions.docOf(versionId).then((doc) => {
-      const blocks = textBlocks(doc);
-      return { doc, blocks, flat: flatText(blocks), state: Y.decodeStateVector(Y.encodeStateVector(doc)) };
+      return { index: DraftIndex.of(doc), state: Y.decodeStateVector(Y.encodeStateVector(doc)) };
     });
     this.cache.set(versionId, text);
     text.catch(() => this.cache.delete(versionId));
@@ -114,7 +101,8 @@ export class Anchoring {
       if (input.kind !== AnchorKind.DOCUMENT) throw badInput('anchor.kind', 'a call for contributions takes comments on the whole call only (DOCUMENT)');
       return { columns: NO_ANCHOR, paragraphs: [0] };
     }
-    const { blocks, flat } = await this.versionText(versionId);
+    const { index } = await this.versionText(versionId);
+    const { blocks } = index;
     let from: { block: number; offset: number };
     let to: { block: number; offset: number };
     if (input.kind === AnchorKind.PARAGRAPHS) {
@@ -128,17 +116,17 @@ export class Anchoring {
       if (!input.start || !input.end) throw badInput('anchor.start', 'a RANGE anchor needs start and end');
       from = this.point(blocks, input.start, 'anchor.start');
       to = this.point(blocks, input.end, 'anchor.end');
-      if (flatOffsetOf(blocks, to) <= flatOffsetOf(blocks, from)) throw badInput('anchor.end', 'must come after start (a range cannot be empty)');
+      if (index.flatOffset(to) <= index.flatOffset(from)) throw badInput('anchor.end', 'must come after start (a range cannot be empty)');
     }
-    const start = flatOffsetOf(blocks, from);
-    const end = flatOffsetOf(blocks, to);
-    const quote = quoteOf(flat, start, end);
+    const start = index.flatOffset(from);
+    const end = index.flatOffset(to);
+    const quote = quoteOf(index.flat, start, end);
     const range: StoredRange = {
       quote,
       start: encodeRelativePosition(relativePosition(blocks, from, 0)),
       end: encodeRelativePosition(relativePosition(blocks, to, -1)),
-      startParagraph: paragraphNumberAt(blocks, from.block),
-      endParagraph: paragraphNumberAt(blocks, to.block),
+      startParagraph: index.paragraphNumber(from.block),
+      endParagraph: index.paragraphNumber(to.block),
       startOffset: from.offset,
       endOffset: to.offset,
       flatStart: start,
@@ -162,6 +150,11 @@ export class Anchoring {
       },
       paragraphs: numbers.length ? numbers : [range.startParagraph],
     };
+  }
+
+  /** A comment's stored range, with its version's state (text the version had is never this passage moved). */
+  async rangeOf(comment: CommentEntity, versionId: string | null): Promise<StoredRange | null> {
+    return storedRange(comment, versionId ? (await this.versionText(versionId)).state : undefined);
   }
 
   private blockOfParagraph(blocks: TextBlock[], paragraph: number, field: string): number {

@@ -116,8 +116,8 @@ export class CommentPeriodResolver {
   @ResolveField(() => [PeriodParagraphModel], { description: 'The version under comment, paragraph by paragraph, with public comment counts (empty for calls).' })
   async paragraphs(@Parent() period: CommentPeriodModel, @Context() ctx: RequestContext): Promise<PeriodParagraphModel[]> {
     if (!period.versionId) return [];
-    const [{ blocks }, counts] = await Promise.all([this.anchoring.versionText(period.versionId), this.loaders.paragraphCounts(ctx.loaders).load(period.id)]);
-    return blocks.map((b) => ({ number: b.number, blockId: b.blockId, type: b.type, text: b.text, commentCount: b.number ? counts.get(b.number) ?? 0 : 0 }));
+    const [{ index }, counts] = await Promise.all([this.anchoring.versionText(period.versionId), this.loaders.paragraphCounts(ctx.loaders).load(period.id)]);
+    return index.blocks.map((b) => ({ number: b.number, blockId: b.blockId, type: b.type, text: b.text, commentCount: b.number ? counts.get(b.number) ?? 0 : 0 }));
   }
 
   /** Policy: as the period; public comments (facilitators see all). */
