@@ -10,10 +10,11 @@
 //
 // BENCH_ANCHORS_BASELINE=<checkout root holding dist/apps/api/src/main.js> runs the same scenario
 // against that build too (same seed, draft, comments and edits), the two servers side by side and
-// taking turns stage by stage, and prints ours ÷ baseline.
+// taking turns stage by stage, and prints ours ÷ baseline. BENCH_CPU_PROF=<folder> writes the servers'
+// CPU profiles of the warm passes there (see profiled()).
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm, rmdir } from 'node:fs/promises';
+import { cp, mkdtemp, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -556,6 +557,23 @@ const BOARD_WITHOUT_LIVE = BOARD.replace('liveAnchor { status text startParagrap
 const CONTROL_REQUESTS = QUICK ? 10 : 20;
 const PROBE = `query Probe($id: ID!) { commentPeriod(id: $id) { title } }`;
 
+/**
+ * With BENCH_CPU_PROF=<folder>, the server's CPU profile of `phase` is written there as
+ * <server>-<phase>.cpuprofile (open it in Chrome's DevTools); the profiler's sampling inflates that
+ * phase's figures, so a profiled run is for reading, not for docs/benchmarks.md.
+ */
+async function profiled(api, phase, fn) {
+  const folder = process.env.BENCH_CPU_PROF;
+  if (!folder) return fn();
+  await api.handle.cpuProfile('start');
+  try {
+    return await fn();
+  } finally {
+    const profile = await api.handle.cpuProfile('stop');
+    if (typeof profile === 'string') await writeFile(join(resolve(folder), `${api.key}-${phase}.cpuprofile`), profile);
+  }
+}
+
 /** Every page once, in order, one at a time: latencies, server CPU, the cursors and the status mix. */
 async function allPages(api, setup, token, query = BOARD) {
   const cpuBefore = cpuSeconds(api.pid);
@@ -640,10 +658,10 @@ async function measureStage(api, setup, stage, monitor, log) {
   await api.handle.memory();
   const cold = await allPages(api, setup, token);
   await api.handle.memory();
-  const warm = await allPages(api, setup, token);
+  const warm = await profiled(api, `warm-${stage.edits}`, () => allPages(api, setup, token));
   // the same pages without liveAnchor: what the rest of the board costs
   await api.handle.memory();
-  const control = await allPages(api, setup, token, BOARD_WITHOUT_LIVE);
+  const control = await profiled(api, `control-${stage.edits}`, () => allPages(api, setup, token, BOARD_WITHOUT_LIVE));
   const pages = cold.cursors.length;
   // 1. random pages, one at a time
   const rng = new Prng(SEED * 104_729 + stage.edits);

@@ -57,6 +57,25 @@ export function startChild(name, command, args, { env = {}, cwd = process.cwd() 
         child.send({ type: 'bench:memory', id });
       });
     },
+    /**
+     * Starts (`start`) or stops (`stop`) a CPU profile in a child started with nodeArgsWithProbe();
+     * stopping answers with the profile's JSON (Chrome's .cpuprofile format), or null.
+     */
+    cpuProfile(action, timeoutMs = 30_000) {
+      const id = ++requests;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => done(null), timeoutMs);
+        const onMessage = (message) => message?.type === 'bench:profile' && message.id === id && done(message.ok ? message.profile ?? true : null);
+        const done = (value) => {
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve(value);
+        };
+        child.on('message', onMessage);
+        if (!child.connected) return done(null);
+        child.send({ type: 'bench:profile', id, action });
+      });
+    },
     child,
     output,
     exited,

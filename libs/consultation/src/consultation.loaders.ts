@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { Actor } from '@intersessional/access';
-import type { Projection } from '@intersessional/document-schema';
+import type { Projection, StoredRange } from '@intersessional/document-schema';
 import { type Loaders, byKeys, groupByKeys } from '@intersessional/graphql';
 import type { CommentEntity, CommentRevisionEntity } from './comment/comment.entity';
-import { Anchoring, storedRange } from './comment/anchoring';
+import { Anchoring } from './comment/anchoring';
 import { CommentRepository } from './comment/comment.repository';
 import { LiveAnchors } from './comment/live-anchors';
 import { ConsultationPolicy } from './consultation.policy';
@@ -38,17 +38,22 @@ export class ConsultationLoaders {
     for (const row of rows) loader.prime(row.id, row);
   }
 
-  /** Whether the viewer facilitates a workstream's consultations (asked once per workstream per request). */
-  canFacilitate(loaders: Loaders, actor: Actor | null): DataLoader<string, boolean> {
-    return loaders.get(`consultation.canFacilitate:${actor?.userId ?? '-'}`, () =>
-      new DataLoader(async (workstreamIds: readonly string[]) => Promise.all(workstreamIds.map((id) => this.policy.canFacilitate(actor, id)))),
+  /** What the viewer may do in a workstream: one membership read per workstream per request. */
+  access(loaders: Loaders, actor: Actor | null): DataLoader<string, { facilitates: boolean; member: boolean }> {
+    return loaders.get(`consultation.access:${actor?.userId ?? '-'}`, () =>
+      new DataLoader(async (workstreamIds: readonly string[]) => Promise.all(workstreamIds.map((id) => this.policy.accessTo(actor, id)))),
     );
   }
 
-  isMember(loaders: Loaders, actor: Actor | null): DataLoader<string, boolean> {
-    return loaders.get(`consultation.isMember:${actor?.userId ?? '-'}`, () =>
-      new DataLoader(async (workstreamIds: readonly string[]) => Promise.all(workstreamIds.map((id) => this.policy.isMember(actor, id)))),
-    );
+  /** Whether the viewer facilitates a workstream's consultations (asked once per workstream per request). */
+  canFacilitate(loaders: Loaders, actor: Actor | null): { load(workstreamId: string): Promise<boolean> } {
+    const access = this.access(loaders, actor);
+    return { load: async (workstreamId) => (await access.load(workstreamId)).facilitates };
+  }
+
+  isMember(loaders: Loaders, actor: Actor | null): { load(workstreamId: string): Promise<boolean> } {
+    const access = this.access(loaders, actor);
+    return { load: async (workstreamId) => (await access.load(workstreamId)).member };
   }
 
   revisions(loaders: Loaders): DataLoader<string, CommentRevisionEntity[]> {
@@ -85,22 +90,30 @@ export class ConsultationLoaders {
   }
 
   /**
-   * Where comments' passages are in today's draft: one batch per request page, projected together
-   * (one catch-up of the draft, one index, cached projections; see LiveAnchors).
+   * Where comments' passages are in today's draft, for a viewer who is a member of the period's
+   * workstream (null for anyone else): one batch per request page, projected together (one catch-up of
+   * the draft, one index, cached projections; see LiveAnchors). The checks run once per batch, not once
+   * per comment: a board of 50 asks for 50 of these.
    */
-  liveAnchor(loaders: Loaders): DataLoader<string, Projection | null> {
-    return loaders.get('consultation.liveAnchor', () =>
+  liveAnchor(loaders: Loaders, actor: Actor | null): DataLoader<string, Projection | null> {
+    return loaders.get(`consultation.liveAnchor:${actor?.userId ?? '-'}`, () =>
       new DataLoader(async (ids: readonly string[]) => {
-        const byDocument = new Map<string, { id: string; range: NonNullable<ReturnType<typeof storedRange>> }[]>();
+        const byDocument = new Map<string, { id: string; range: StoredRange }[]>();
+        const comments = await this.comment(loaders).loadMany(ids);
+        const periodIds = [...new Set(comments.flatMap((c) => (c instanceof Error || !c ? [] : [c.periodId])))];
+        const periods = new Map((await this.period(loaders).loadMany(periodIds)).flatMap((p) => (p instanceof Error || !p ? [] : [[p.id, p] as const])));
+        const workstreamIds = [...new Set([...periods.values()].map((p) => p.workstreamId))];
+        const access = await this.access(loaders, actor).loadMany(workstreamIds);
+        const members = new Set(workstreamIds.filter((_, i) => { const a = access[i]; return !(a instanceof Error) && a.member; }));
         await Promise.all(
-          ids.map(async (id) => {
-            const comment = await this.comment(loaders).load(id);
-            const period = comment && (await this.period(loaders).load(comment.periodId));
-            if (!comment || !period?.documentId) return;
+          comments.map(async (comment, i) => {
+            if (!comment || comment instanceof Error) return;
+            const period = periods.get(comment.periodId);
+            if (!period?.documentId || !members.has(period.workstreamId)) return;
             const range = await this.anchoring.rangeOf(comment, period.versionId);
             if (!range) return;
             const list = byDocument.get(period.documentId) ?? [];
-            list.push({ id, range });
+            list.push({ id: ids[i], range });
             byDocument.set(period.documentId, list);
           }),
         );

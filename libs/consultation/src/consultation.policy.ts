@@ -23,6 +23,17 @@ export class ConsultationPolicy {
     }
   }
 
+  /**
+   * Both answers for one workstream from one membership read (what a request's loaders ask, so a page
+   * that needs both costs one query).
+   */
+  async accessTo(actor: Actor | null, workstreamId: string): Promise<{ facilitates: boolean; member: boolean }> {
+    if (!actor) return { facilitates: false, member: false };
+    if (isSecretariat(actor)) return { facilitates: true, member: true };
+    const membership = await this.workstreams.activeMembership(actor, workstreamId);
+    return { facilitates: membership !== null && FACILITATORS.has(membership.role), member: membership !== null };
+  }
+
   /** Members (any role, observers too) see members-only details such as the live-draft projection. */
   async isMember(actor: Actor | null, workstreamId: string): Promise<boolean> {
     if (!actor) return false;

@@ -222,9 +222,7 @@ export class CommentResolver {
   @ResolveField(() => LiveAnchorModel, { nullable: true, description: "Where the passage is in today's draft: members only." })
   async liveAnchor(@Parent() comment: CommentModel, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext): Promise<LiveAnchorModel | null> {
     if (!comment.anchor || comment.anchor.kind === AnchorKind.DOCUMENT) return comment.anchor ? { status: AnchorStatus.EXACT, startParagraph: null, endParagraph: null, text: null } : null;
-    const period = await this.loaders.period(ctx.loaders).load(comment.periodId);
-    if (!period?.documentId || !(await this.loaders.isMember(ctx.loaders, actor).load(period.workstreamId))) return null;
-    const projection = await this.loaders.liveAnchor(ctx.loaders).load(comment.id);
+    const projection = await this.loaders.liveAnchor(ctx.loaders, actor).load(comment.id);
     if (!projection) return null;
     return {
       status: AnchorStatus[projection.status],

@@ -58,8 +58,11 @@ export class CommentPeriodResolver {
   /** Policy: scheduled periods are public (within the document's visibility); drafts for facilitators only. */
   @Public()
   @Query(() => CommentPeriodModel)
-  async commentPeriod(@Args() { id }: PeriodIdArgs, @OptionalActor() actor: Actor | null) {
-    return this.model(await this.periods.readable(actor, id));
+  async commentPeriod(@Args() { id }: PeriodIdArgs, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext) {
+    const period = await this.periods.readable(actor, id);
+    // its comments' fields (live anchors, moderation, the period) need not read it again
+    this.loaders.period(ctx.loaders).prime(period.id, period);
+    return this.model(period);
   }
 
   /** Policy: facilitators and lead experts of the document's workstream, or the Secretariat. */
