@@ -11,6 +11,8 @@ let session = null;
 
 /** Starts the V8 profiler (once), or stops it and answers with the .cpuprofile JSON. */
 function profile(message) {
+  // a CommonJS preload (--require), loaded only when a bench asks for a profile
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const inspector = require('node:inspector');
   const answer = (extra) => process.send({ type: 'bench:profile', id: message.id, ...extra });
   if (message.action === 'start') {
