@@ -11,7 +11,7 @@
 // BENCH_ANCHORS_BASELINE=<checkout root holding dist/apps/api/src/main.js> runs the same scenario
 // against that build too (same seed, draft, comments and edits), the two servers side by side and
 // taking turns stage by stage, and prints ours ÷ baseline. BENCH_CPU_PROF=<folder> writes the servers'
-// CPU profiles of the warm passes there (see profiled()).
+// CPU profiles of the passes over all pages there (see profiled()).
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm, rmdir, writeFile } from 'node:fs/promises';
@@ -656,7 +656,7 @@ async function measureStage(api, setup, stage, monitor, log) {
   // each pass starts after a full garbage collection in the server (through the memory probe), so no
   // pass pays for the garbage of the phase before it (the edits, or another pass)
   await api.handle.memory();
-  const cold = await allPages(api, setup, token);
+  const cold = await profiled(api, `cold-${stage.edits}`, () => allPages(api, setup, token));
   await api.handle.memory();
   const warm = await profiled(api, `warm-${stage.edits}`, () => allPages(api, setup, token));
   // the same pages without liveAnchor: what the rest of the board costs
