@@ -1,6 +1,7 @@
 import { type ComponentType, lazy } from 'react';
 import { type RouteObject, useRoutes } from 'react-router';
 import { accountRoutes } from '../features/account/routes';
+import { answeringRoutes } from '../features/answering/routes';
 import { commentRoutes } from '../features/comments/routes';
 import { consultationRoutes } from '../features/consultation/routes';
 import { editorRoutes } from '../features/editor/routes';
@@ -36,7 +37,7 @@ const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      ...pages([...homeRoutes, ...consultationRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes]),
+      ...pages([...homeRoutes, ...consultationRoutes, ...answeringRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes]),
       { path: '*', element: <NotFound /> },
     ],
   },

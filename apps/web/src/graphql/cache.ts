@@ -12,6 +12,8 @@ export const cacheConfig: CacheExchangeOpts = {
     CommentAnchor: () => null,
     TextQuote: () => null,
     CommentAnswer: () => null,
+    // answering: where a comment's passage is today, embedded in its comment
+    LiveAnchor: () => null,
     // workstreams: aggregates and computed results, embedded in their workstream
     Participation: () => null,
     ParticipationCell: () => null,

@@ -20,6 +20,7 @@ export const PERIOD_QUERY = graphql(`
       documentId
       documentCommentCount
       synthesisPublishedAt
+      viewerCanFacilitate
       paragraphs {
         blockId
         number

@@ -1,6 +1,6 @@
 import { type CSSProperties, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { usePageTitle } from '../../../app/page-title';
 import { NotFound } from '../../../app/NotFound';
@@ -177,6 +177,11 @@ export function CommentPeriodPage() {
         <p className={styles.kicker}>{t('consultation.kicker')}</p>
         <h1 dir="auto">{period.title}</h1>
         <PeriodSummary period={period} />
+        {period.viewerCanFacilitate ? (
+          <p>
+            <Link to={`/comment-periods/${period.id}/answers`}>{t('consultation.answerBoard')}</Link>
+          </p>
+        ) : null}
         {period.instructions ? (
           <p dir="auto" className={styles.instructions}>
             {period.instructions}

@@ -1,0 +1,117 @@
+import { forwardRef, type KeyboardEvent, useId } from 'react';
+import { Button } from '../../../design/Button';
+import type { MessageId } from '../../../i18n/t';
+import { useT } from '../../../i18n/t';
+import { Answer, CommentDate, groupId, Suggestion } from '../../comments/components/display';
+import type { BoardComment } from '../operations';
+import styles from './Board.module.css';
+
+export type OpenForm = 'answer' | 'apply' | null;
+
+interface BoardItemProps {
+  comment: BoardComment;
+  index: number;
+  position: number;
+  count: number;
+  open: OpenForm;
+  onOpen: (form: OpenForm) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+  children?: React.ReactNode;
+}
+
+const statusId = (status: string): MessageId => `answering.status.${status}` as MessageId;
+
+/** Where the passage stands today, against what was commented on. */
+function Passage({ comment }: { comment: BoardComment }) {
+  const t = useT();
+  const live = comment.liveAnchor;
+  const quote = comment.anchor?.kind === 'RANGE' ? comment.anchor.quote?.exact : null;
+  if (!live || comment.anchor?.kind !== 'RANGE') return null;
+  if (live.status === 'CHANGED') {
+    return (
+      <div className={styles.passage}>
+        <p className={styles.passageLabel}>{t('answering.passage.today')}</p>
+        <blockquote dir="auto">{live.text}</blockquote>
+        <p className={styles.passageLabel}>{t('answering.passage.commented')}</p>
+        <blockquote dir="auto" className={styles.old}>
+          {quote}
+        </blockquote>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.passage}>
+      <p className={styles.passageLabel}>{live.status === 'ORPHANED' ? t('answering.passage.said') : t('answering.passage.commented')}</p>
+      <blockquote dir="auto" className={live.status === 'ORPHANED' ? styles.old : undefined}>
+        {quote}
+      </blockquote>
+    </div>
+  );
+}
+
+/** One comment on the board: where its passage is now, what it says, its answer, and what can be done. */
+export const BoardItem = forwardRef<HTMLElement, BoardItemProps>(function BoardItem({ comment, index, position, count, open, onOpen, onKeyDown, children }, ref) {
+  const t = useT();
+  const nameId = useId();
+  const stateId = useId();
+  const live = comment.liveAnchor;
+  const status = comment.anchor?.kind === 'RANGE' && live ? live.status : null;
+  const where =
+    live && live.startParagraph && status !== 'ORPHANED'
+      ? live.endParagraph && live.endParagraph !== live.startParagraph
+        ? t('answering.where.paragraphs', { from: live.startParagraph, to: live.endParagraph })
+        : t('answering.where.paragraph', { number: live.startParagraph })
+      : null;
+  const c = comment.commenter;
+  return (
+    <article
+      ref={ref}
+      data-index={index}
+      data-comment-id={comment.id}
+      tabIndex={0}
+      aria-labelledby={nameId}
+      aria-describedby={stateId}
+      aria-posinset={position}
+      aria-setsize={count}
+      className={[styles.item, comment.answer ? styles.answered : ''].join(' ')}
+      onKeyDown={onKeyDown}
+    >
+      <header className={styles.byline}>
+        <p>
+          <span id={nameId} className={styles.name} dir="auto">
+            {c.name}
+          </span>
+          {c.guest ? <span className={styles.tag}>{t('answering.guest')}</span> : null}
+        </p>
+        <p className={styles.meta}>
+          {[c.organisation, t(groupId(c.stakeholderGroup))].filter(Boolean).join(' · ')} · <CommentDate iso={comment.createdAt} />
+        </p>
+      </header>
+      <p id={stateId} className={styles.state}>
+        {status ? <span className={[styles.badge, styles[`s_${status}`]].join(' ')}>{t(statusId(status))}</span> : null}
+        {where ? <span>{where}</span> : null}
+        <span className={comment.answer ? styles.done : styles.todo}>{comment.answer ? t('answering.answered') : t('answering.unanswered')}</span>
+        {comment.state !== 'PUBLISHED' ? <span className={styles.tag}>{t(`answering.state.${comment.state}` as MessageId)}</span> : null}
+      </p>
+      <Passage comment={comment} />
+      <Suggestion text={comment.suggestion} language={comment.language} />
+      {comment.suggestionAppliedAt ? <p className={styles.applied}>{t('answering.apply.done')}</p> : null}
+      <div className={styles.body} dir="auto" lang={comment.language} dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+      <Answer answer={comment.answer} />
+      {open ? (
+        children
+      ) : (
+        <div className={styles.actions}>
+          <Button variant={comment.answer ? 'secondary' : 'primary'} onClick={() => onOpen('answer')}>
+            {comment.answer ? t('answering.changeAnswer') : t('answering.answer')}
+          </Button>
+          {comment.suggestion && !comment.suggestionAppliedAt && status && status !== 'ORPHANED' ? (
+            <Button variant="secondary" onClick={() => onOpen('apply')}>
+              {t('answering.apply.open')}
+            </Button>
+          ) : null}
+        </div>
+      )}
+    </article>
+  );
+});
