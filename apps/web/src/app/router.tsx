@@ -6,6 +6,7 @@ import { commentRoutes } from '../features/comments/routes';
 import { consultationRoutes } from '../features/consultation/routes';
 import { editorRoutes } from '../features/editor/routes';
 import { homeRoutes } from '../features/home/routes';
+import { notificationRoutes } from '../features/notifications/routes';
 import { versionRoutes } from '../features/versions/routes';
 import { workstreamRoutes } from '../features/workstreams/routes';
 import { Layout } from './Layout';
@@ -37,7 +38,7 @@ const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      ...pages([...homeRoutes, ...consultationRoutes, ...answeringRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes]),
+      ...pages([...homeRoutes, ...consultationRoutes, ...answeringRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, ...notificationRoutes]),
       { path: '*', element: <NotFound /> },
     ],
   },

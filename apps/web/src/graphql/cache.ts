@@ -1,4 +1,12 @@
-import type { CacheExchangeOpts } from '@urql/exchange-graphcache';
+import type { Cache, CacheExchangeOpts } from '@urql/exchange-graphcache';
+
+/** The unread count and every loaded page of notifications are read again (notifications feature). */
+function notificationsChanged(cache: Cache): void {
+  cache.invalidate('Query', 'unreadNotificationCount');
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName === 'notifications') cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
+  }
+}
 
 /**
  * The normalised cache's configuration. Types without an `id` are embedded in their parent; features
@@ -22,5 +30,14 @@ export const cacheConfig: CacheExchangeOpts = {
     // versions: a comparison's rows and a version's paragraphs are values inside their parent
     BlockDiff: () => null,
     NumberedParagraph: () => null,
+  },
+  updates: {
+    Mutation: {
+      markNotificationsRead: (_result, _args, cache) => notificationsChanged(cache),
+      markAllNotificationsRead: (_result, _args, cache) => notificationsChanged(cache),
+    },
+    Subscription: {
+      notificationAdded: (_result, _args, cache) => notificationsChanged(cache),
+    },
   },
 };
