@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { EventBus } from '@intersessional/events';
+import { notificationTopic } from '@intersessional/notifications';
 import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
 import type { TestApp } from '../api/test/support/test-app';
+import { waitFor } from '../api/test/support/wait';
 import { DESKTOP, PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
 import { startProduct } from './support/product';
 
@@ -62,6 +65,8 @@ describe('the notification centre', () => {
     const errors = collectErrors(page);
     await page.goto(`${t.url}/`);
     await bell(page, 'Notifications').waitFor();
+    // the header's subscription is live on the server before anything happens
+    await waitFor(() => t.app.get(EventBus).listening(notificationTopic(commenter.id)), 'the bell to subscribe');
 
     await bpf.facilitator.client.ok(ANSWER, { id: commentId });
     await bell(page, 'Notifications, 1 unread').waitFor();

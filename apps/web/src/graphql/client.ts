@@ -36,6 +36,16 @@ export async function accessToken(): Promise<string | null> {
 }
 
 let ws: Promise<WsClient> | null = null;
+const connectedListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` each time the subscription socket is connected (the first time and after every
+ * reconnection), so what happened while it was down can be read again; returns the unsubscribe.
+ */
+export function onSubscriptionsConnected(listener: () => void): () => void {
+  connectedListeners.add(listener);
+  return () => connectedListeners.delete(listener);
+}
 
 /**
  * graphql-ws over the same origin; reconnects with the current token when the session changes. Its
@@ -49,6 +59,7 @@ function subscriptions(): Promise<WsClient> {
       lazy: true,
       retryAttempts: Infinity,
       shouldRetry: () => true,
+      on: { connected: () => connectedListeners.forEach((listener) => listener()) },
       connectionParams: async () => {
         const token = await accessToken();
         return token ? { authorization: `Bearer ${token}` } : {};

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
+import { onSubscriptionsConnected } from '../../../graphql/client';
 import { useT } from '../../../i18n/t';
 import { NOTIFICATION_ADDED, UNREAD_COUNT } from '../operations';
 import styles from './Notifications.module.css';
@@ -12,7 +13,9 @@ import styles from './Notifications.module.css';
  */
 export default function NotificationsLink() {
   const t = useT();
-  const [{ data }] = useQuery({ query: UNREAD_COUNT, requestPolicy: 'cache-and-network' });
+  const [{ data }, reexecute] = useQuery({ query: UNREAD_COUNT, requestPolicy: 'cache-and-network' });
+  // what arrived before the subscription was live, or while the socket was down, is counted too
+  useEffect(() => onSubscriptionsConnected(() => reexecute({ requestPolicy: 'network-only' })), [reexecute]);
   const [announcement, setAnnouncement] = useState('');
   useSubscription({ query: NOTIFICATION_ADDED }, (_previous: unknown, event) => {
     setAnnouncement(t('notifications.arrived', { title: event.notificationAdded.title }));
