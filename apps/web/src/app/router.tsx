@@ -6,6 +6,7 @@ import { commentRoutes } from '../features/comments/routes';
 import { consultationRoutes } from '../features/consultation/routes';
 import { editorRoutes } from '../features/editor/routes';
 import { homeRoutes } from '../features/home/routes';
+import { moderationRoutes } from '../features/moderation/routes';
 import { notificationRoutes } from '../features/notifications/routes';
 import { versionRoutes } from '../features/versions/routes';
 import { workstreamRoutes } from '../features/workstreams/routes';
@@ -38,7 +39,7 @@ const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      ...pages([...homeRoutes, ...consultationRoutes, ...answeringRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, ...notificationRoutes]),
+      ...pages([...homeRoutes, ...consultationRoutes, ...answeringRoutes, ...moderationRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, ...notificationRoutes]),
       { path: '*', element: <NotFound /> },
     ],
   },

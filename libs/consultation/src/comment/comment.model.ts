@@ -4,6 +4,7 @@ import { IsBoolean, IsEmail, IsEnum, IsISO31661Alpha2, IsInt, IsNotEmpty, IsOpti
 import { Connection, ConnectionArgs, IsLanguageTag, IsNotBlank, Trim } from '@intersessional/graphql';
 import { StakeholderGroup } from '@intersessional/identity';
 import { AnchorKind, BodyFormat, CommentState, Disposition, SpeakingFor } from './comment.entity';
+import { HoldReason } from '../moderation/hold-reason';
 
 export enum AnchorStatus {
   EXACT = 'EXACT',
@@ -11,6 +12,8 @@ export enum AnchorStatus {
   CHANGED = 'CHANGED',
   ORPHANED = 'ORPHANED',
 }
+registerEnumType(HoldReason, { name: 'HoldReason', description: 'Why a comment waits for a moderator.' });
+
 registerEnumType(AnchorStatus, {
   name: 'AnchorStatus',
   description: "Where the commented passage is in today's draft: EXACT same text and place, MOVED same text elsewhere, CHANGED edited since, ORPHANED deleted.",
@@ -217,8 +220,11 @@ export const CommenterSummaryConnection = Connection(CommenterSummaryModel, 'Com
 
 @ObjectType('CommentModeration', { description: 'Facilitators only: why it is held, hidden or rejected, and its reports.' })
 export class CommentModerationModel {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it waits for a moderator, as recorded (English).' })
   heldReason!: string | null;
+
+  @Field(() => HoldReason, { nullable: true, description: 'Why it waits for a moderator, as a code to show in the reader’s language.' })
+  heldReasonCode!: HoldReason | null;
 
   @Field(() => String, { nullable: true })
   hiddenReason!: string | null;

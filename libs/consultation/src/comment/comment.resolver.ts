@@ -25,6 +25,7 @@ import { CommentRepository } from './comment.repository';
 import { CommentService, type Submitted } from './comment.service';
 import { CommentPeriodModel } from '../period/comment-period.model';
 import { CommentPeriodService } from '../period/comment-period.service';
+import { holdReasonCode } from '../moderation/hold-reason';
 
 @ArgsType()
 class FlagArgs extends CommentIdArgs {
@@ -240,7 +241,7 @@ export class CommentResolver {
     const entity = await this.loaders.comment(ctx.loaders).load(comment.id);
     if (!entity) return null;
     const flags = await this.loaders.flags(ctx.loaders).load(comment.id);
-    return { heldReason: entity.heldReason, hiddenReason: entity.hiddenReason, hiddenAt: entity.hiddenAt, flags };
+    return { heldReason: entity.heldReason, heldReasonCode: holdReasonCode(entity.heldReason), hiddenReason: entity.hiddenReason, hiddenAt: entity.hiddenAt, flags };
   }
 
   /** Policy: the author and the period's facilitators; empty for everyone else. */

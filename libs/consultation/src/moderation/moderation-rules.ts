@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { type CommentEntity, CommentState } from '../comment/comment.entity';
 import { CommentRepository } from '../comment/comment.repository';
 import { type CommentPeriodEntity, ModerationMode } from '../period/comment-period.entity';
+import { HOLD_TEXT, MAX_LINKS_UNHELD } from './hold-reason';
 
-/** More links than this in one comment (body and suggested wording together) holds it for a moderator. */
-export const MAX_LINKS_UNHELD = 3;
 
 /** What the rules look at: the text as it will be stored, who wrote it and where. */
 export interface ModerationSubject {
@@ -29,10 +28,10 @@ export class ModerationRules {
   /** Why the text waits for a moderator, or null to publish it (or keep it published). */
   async holdReason(subject: ModerationSubject): Promise<string | null> {
     const { period, authorId, guestEmail, links, fingerprint, commentId } = subject;
-    if (await this.comments.countSameText(period.id, fingerprint, authorId, guestEmail, commentId ?? null)) return 'the same text was already submitted by this commenter';
-    if (links.length > MAX_LINKS_UNHELD) return `more than ${MAX_LINKS_UNHELD} links`;
-    if (!authorId) return 'guest comment';
-    if (period.moderation === ModerationMode.PRE_MODERATION) return 'pre-moderated period';
+    if (await this.comments.countSameText(period.id, fingerprint, authorId, guestEmail, commentId ?? null)) return HOLD_TEXT.REPEATED_TEXT;
+    if (links.length > MAX_LINKS_UNHELD) return HOLD_TEXT.LINKS;
+    if (!authorId) return HOLD_TEXT.GUEST;
+    if (period.moderation === ModerationMode.PRE_MODERATION) return HOLD_TEXT.PRE_MODERATION;
     return null;
   }
 }

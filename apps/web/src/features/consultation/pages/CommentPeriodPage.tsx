@@ -178,9 +178,14 @@ export function CommentPeriodPage() {
         <h1 dir="auto">{period.title}</h1>
         <PeriodSummary period={period} />
         {period.viewerCanFacilitate ? (
-          <p>
-            <Link to={`/comment-periods/${period.id}/answers`}>{t('consultation.answerBoard')}</Link>
-          </p>
+          <ul className={styles.facilitate}>
+            <li>
+              <Link to={`/comment-periods/${period.id}/answers`}>{t('consultation.answerBoard')}</Link>
+            </li>
+            <li>
+              <Link to={`/comment-periods/${period.id}/moderation`}>{t('consultation.moderation')}</Link>
+            </li>
+          </ul>
         ) : null}
         {period.instructions ? (
           <p dir="auto" className={styles.instructions}>
