@@ -8,6 +8,7 @@ import { editorRoutes } from '../features/editor/routes';
 import { homeRoutes } from '../features/home/routes';
 import { moderationRoutes } from '../features/moderation/routes';
 import { notificationRoutes } from '../features/notifications/routes';
+import { periodRoutes } from '../features/periods/routes';
 import { versionRoutes } from '../features/versions/routes';
 import { workstreamRoutes } from '../features/workstreams/routes';
 import { Layout } from './Layout';
@@ -39,7 +40,7 @@ const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      ...pages([...homeRoutes, ...consultationRoutes, ...answeringRoutes, ...moderationRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, ...notificationRoutes]),
+      ...pages([...homeRoutes, ...consultationRoutes, ...answeringRoutes, ...moderationRoutes, ...periodRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, ...notificationRoutes]),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -63,6 +63,12 @@ export function VersionsPage() {
         })}
       </h1>
 
+      {steward ? (
+        <p>
+          <Link to={`/documents/${document.id}/comment-periods/new`}>{t('versions.page.openPeriod')}</Link>
+        </p>
+      ) : null}
+
       <div role="status" aria-live="polite" className={notice ? styles.notice : undefined}>
         {notice}
       </div>

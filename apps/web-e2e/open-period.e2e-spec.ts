@@ -1,0 +1,157 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
+import type { TestApp } from '../api/test/support/test-app';
+import { DESKTOP, PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
+import { startProduct } from './support/product';
+
+// A facilitator opens a draft to public comment from the browser: the version frozen now, the period's
+// own time zone, guiding questions, guests welcome; previewed as the public will see it, then scheduled.
+
+const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
+  accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt
+  user { id displayName email platformRole preferredLanguage }
+} }`;
+const PERIODS = `query($id: ID!) { document(id: $id) { commentPeriods(first: 10) { edges { node {
+  id title status timeZone opensAt closesAt guidingQuestions participation moderation versionId
+} } } versions { id label } } }`;
+
+/** A wall-clock time in `timeZone`, `minutes` from now, as a datetime-local value. */
+function wallClock(timeZone: string, minutes: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(Date.now() + minutes * 60_000))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+describe('opening a document to public comment', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let given: Given;
+  let bpf: { id: string; facilitator: TestUser };
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startProduct(), launchChromium()]);
+    given = new Given(t);
+    bpf = await given.workstream('BPF');
+  }, 180_000);
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signedIn(user: TestUser, options: Parameters<typeof newContext>[1] = {}): Promise<BrowserContext> {
+    const result = await t.client.request<{ signIn: Record<string, unknown> }>(SIGN_IN, { input: { email: user.email, password: PASSWORD } }, { 'x-forwarded-for': freshIp() });
+    if (!result.data) throw new Error(`signIn failed: ${JSON.stringify(result.errors)}`);
+    const context = await newContext(browser, options);
+    await context.addInitScript((session) => localStorage.setItem('intersessional.session', session), JSON.stringify(result.data.signIn));
+    contexts.push(context);
+    return context;
+  }
+
+  const periods = async (documentId: string) =>
+    (await bpf.facilitator.client.ok<{ document: { commentPeriods: { edges: { node: Record<string, unknown> }[] }; versions: { id: string; label: string }[] } }>(PERIODS, { id: documentId })).document;
+  const form = async (page: Page, documentId: string) => {
+    await page.goto(`${t.url}/documents/${documentId}/comment-periods/new`);
+    await page.getByRole('heading', { level: 1, name: 'Open a comment period' }).waitFor();
+  };
+
+  it('checks the form, previews the period in its own time zone, and schedules it', async () => {
+    const documentId = await given.document(bpf, { markdown: '# Findings\n\nNorms are implemented unevenly.\n', title: 'BPF Cybersecurity draft' });
+    const page = await (await signedIn(bpf.facilitator)).newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${t.url}/documents/${documentId}/versions`);
+    await page.getByRole('link', { name: 'Open this document to public comment' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Open a comment period' }).waitFor();
+
+    await page.getByRole('button', { name: 'Schedule the period' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    for (const problem of ['Give the new version a name', 'Give the period a title', 'Enter when the period opens', 'Enter when the period closes']) await summary.getByRole('link', { name: problem }).waitFor();
+    await expectNoAxeViolations(page, 'the period form with its errors');
+    expect((await periods(documentId)).commentPeriods.edges).toHaveLength(0);
+
+    const opens = wallClock('America/Sao_Paulo', -1);
+    const closes = wallClock('America/Sao_Paulo', 14 * 24 * 60);
+    await page.getByRole('textbox', { name: 'Name of the new version' }).fill('Draft for public comment');
+    await page.getByRole('textbox', { name: 'Title of the period' }).fill('Public comment on the cybersecurity draft');
+    await page.getByRole('textbox', { name: 'Guiding questions (optional)' }).fill('Is anything missing?\nWhich examples should be added?');
+    await page.getByRole('combobox', { name: 'Time zone of the period' }).selectOption('America/Sao_Paulo');
+    await page.getByLabel('Opens (time in America/Sao Paulo)').fill(opens);
+    await page.getByLabel('Closes (time in America/Sao Paulo)').fill(closes);
+    await page.getByRole('radio', { name: /^Approve every comment/ }).check();
+
+    // the preview, as the public will read it
+    const preview = page.getByRole('complementary', { name: 'What the public will see' });
+    await preview.getByText('Public comment on the cybersecurity draft').waitFor();
+    await preview.getByRole('listitem').filter({ hasText: 'Which examples should be added?' }).waitFor();
+    await preview.getByText('Comments appear once the facilitators have approved them.').waitFor();
+    expect(await preview.locator('dd').first().innerText()).toMatch(/BRT|GMT-3|-03/);
+
+    await page.getByRole('button', { name: 'Schedule the period' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Public comment on the cybersecurity draft' }).waitFor();
+    const { commentPeriods, versions } = await periods(documentId);
+    expect(commentPeriods.edges).toHaveLength(1);
+    const period = commentPeriods.edges[0].node;
+    expect(period).toMatchObject({
+      title: 'Public comment on the cybersecurity draft',
+      timeZone: 'America/Sao_Paulo',
+      guidingQuestions: ['Is anything missing?', 'Which examples should be added?'],
+      participation: 'REGISTERED_AND_GUESTS',
+      moderation: 'PRE_MODERATION',
+    });
+    expect(['SCHEDULED', 'OPEN']).toContain(period.status);
+    // the times are the wall-clock times entered, read in São Paulo (UTC−3 all year)
+    expect(new Date(String(period.opensAt)).toISOString()).toBe(new Date(`${opens}:00-03:00`).toISOString());
+    expect(new Date(String(period.closesAt)).toISOString()).toBe(new Date(`${closes}:00-03:00`).toISOString());
+    expect(versions.find((v) => v.id === period.versionId)?.label).toBe('Draft for public comment');
+    expect(errors).toEqual([]);
+  });
+
+  it('saves a draft period on a version already frozen, and refuses a period that closes before it opens', async () => {
+    const documentId = await given.document(bpf, { markdown: 'One paragraph.\n' });
+    await bpf.facilitator.client.ok(`mutation($id: ID!) { freezeVersion(documentId: $id, label: "Zero draft") { id } }`, { id: documentId });
+    const page = await (await signedIn(bpf.facilitator)).newPage();
+    await form(page, documentId);
+    await page.getByRole('radio', { name: 'A version already frozen' }).check();
+    const version = await page.getByRole('option', { name: /Zero draft/ }).getAttribute('value');
+    await page.getByRole('combobox', { name: 'Version' }).selectOption(version ?? '');
+    await page.getByRole('textbox', { name: 'Title of the period' }).fill('Members’ first look');
+    await page.getByLabel(/^Opens/).fill('2027-01-10T09:00');
+    await page.getByLabel(/^Closes/).fill('2027-01-05T09:00');
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
+    await page.getByRole('alert').getByRole('link', { name: 'The period must close after it opens' }).waitFor();
+    await page.getByLabel(/^Closes/).fill('2027-01-20T17:00');
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Members’ first look' }).waitFor();
+    const [period] = (await periods(documentId)).commentPeriods.edges.map((e) => e.node);
+    expect(period).toMatchObject({ title: 'Members’ first look', status: 'DRAFT' });
+  });
+
+  it('tells a reader who does not facilitate that periods are opened by the facilitators', async () => {
+    const documentId = await given.document(bpf, { markdown: 'One paragraph.\n', visibility: 'PUBLIC' });
+    const reader = await given.user();
+    const page = await (await signedIn(reader)).newPage();
+    await form(page, documentId);
+    await page.getByText('Only the facilitators and lead experts of this workstream, and the Secretariat, open comment periods.').waitFor();
+    expect(await page.getByRole('button', { name: 'Schedule the period' }).count()).toBe(0);
+  });
+
+  it.each([
+    ['en', 'en-GB', 'phone', PHONE],
+    ['ar', 'ar-EG', 'desktop', DESKTOP],
+    ['ar', 'ar-EG', 'phone', PHONE],
+  ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device) => {
+    const documentId = await given.document(bpf, { markdown: 'One paragraph.\n' });
+    const page = await (await signedIn(bpf.facilitator, { ...device, locale: browserLocale })).newPage();
+    await page.goto(`${t.url}/documents/${documentId}/comment-periods/new`);
+    await page.locator('form').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+    await page.screenshot({ path: `/work/wt/shots/open-period-${locale}-${size}.png`, fullPage: true });
+    await expectNoAxeViolations(page, `the period form in ${locale} on a ${size}`);
+  });
+});

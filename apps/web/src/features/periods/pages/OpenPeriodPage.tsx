@@ -1,0 +1,253 @@
+import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { usePageTitle } from '../../../app/page-title';
+import { NotFound } from '../../../app/NotFound';
+import { Button } from '../../../design/Button';
+import { ErrorSummary, type FormProblem } from '../../../design/ErrorSummary';
+import { ChoiceGroup, Field } from '../../../design/Field';
+import { Loading } from '../../../design/Loading';
+import { errorCode, fieldProblems } from '../../../graphql/errors';
+import { type MessageId, useT } from '../../../i18n/t';
+import { useSession } from '../../account/session/use-session';
+import { SignInLink } from '../../account/SignInLink';
+import { canSteward } from '../../versions/api';
+import { type Field as FormField, formFieldOf, type PeriodForm, questionsOf, toInput, validate } from '../lib/period-form';
+import { timeZones, zonedToIso } from '../lib/zoned-time';
+import { CREATE_PERIOD, PERIOD_DOCUMENT, PERIOD_ROLE } from '../operations';
+import styles from '../components/Periods.module.css';
+
+/** A UUID for the API's idempotency key (randomUUID needs a secure context; getRandomValues does not). */
+function newClientKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const ownZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const ORDER: FormField[] = ['label', 'versionId', 'title', 'timeZone', 'opensAt', 'closesAt'];
+
+/**
+ * `/documents/<id>/comment-periods/new`: a facilitator opens the document to public comment: the
+ * version (the live draft frozen now, or one already frozen), title, instructions, guiding questions,
+ * the period's time zone with its opening and closing times in it, who may comment and whether each
+ * comment is approved first; what the public will see is previewed beside the form. Scheduled, it
+ * opens and closes by itself; saved as a draft, only facilitators see it.
+ */
+export function OpenPeriodPage() {
+  const t = useT();
+  const intl = useIntl();
+  const navigate = useNavigate();
+  const id = useId();
+  const { documentId = '' } = useParams();
+  const session = useSession();
+  const [{ data, error, fetching }] = useQuery({ query: PERIOD_DOCUMENT, variables: { id: documentId } });
+  const document = data?.document;
+  const [role] = useQuery({ query: PERIOD_ROLE, variables: { id: document?.workstreamId ?? '' }, pause: !document || !session });
+  const membership = role.data?.workstream.myMembership;
+  const steward = canSteward(membership?.role, membership?.status, session?.user.platformRole);
+  usePageTitle(t('periods.form.title'));
+  const zones = useMemo(() => timeZones(ownZone), []);
+  const clientKey = useRef(newClientKey());
+  const [form, setForm] = useState<PeriodForm>({
+    version: 'freeze',
+    label: '',
+    versionId: '',
+    title: '',
+    instructions: '',
+    questions: '',
+    timeZone: ownZone,
+    opensAt: '',
+    closesAt: '',
+    participation: 'REGISTERED_AND_GUESTS',
+    moderation: 'PUBLISH_AT_ONCE',
+  });
+  const [problems, setProblems] = useState<Partial<Record<FormField, string>>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [{ fetching: saving }, create] = useMutation(CREATE_PERIOD);
+  const update = (patch: Partial<PeriodForm>) => setForm((f) => ({ ...f, ...patch }));
+  const ids = Object.fromEntries(ORDER.map((f) => [f, `${id}-${f}`])) as Record<FormField, string>;
+
+  if (!session) {
+    return (
+      <>
+        <h1>{t('periods.form.title')}</h1>
+        <p>
+          <SignInLink>{t('periods.form.signIn')}</SignInLink>
+        </p>
+      </>
+    );
+  }
+  if (!document) {
+    if (errorCode(error) === 'NOT_FOUND') return <NotFound />;
+    return fetching || !error ? <Loading /> : <p role="alert">{t('periods.form.loadFailed')}</p>;
+  }
+  if (role.data && !steward) {
+    return (
+      <>
+        <h1>{t('periods.form.title')}</h1>
+        <p>{t('periods.form.notFacilitator')}</p>
+      </>
+    );
+  }
+
+  const submit = async (schedule: boolean) => {
+    setGeneral(null);
+    const found = validate(form);
+    if (Object.keys(found).length) return setProblems(found);
+    setProblems({});
+    const result = await create({ input: toInput(form, document.id, schedule, clientKey.current) });
+    const period = result.data?.createCommentPeriod;
+    if (period) return void navigate(`/comment-periods/${period.id}`);
+    const named = fieldProblems(result.error).flatMap((p) => {
+      const field = formFieldOf(p.field);
+      return field ? [[field, p.message] as const] : [];
+    });
+    if (named.length) setProblems(Object.fromEntries(named));
+    else setGeneral(t('periods.form.failed', { code: errorCode(result.error) ?? 'NETWORK' }));
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    void submit(submitter?.getAttribute('value') !== 'draft');
+  };
+  // a problem is a message id from validate(), or the API's own sentence
+  const text = (problem: string | undefined) => (problem ? (problem.startsWith('periods.') ? t(problem as MessageId) : problem) : null);
+  const summary: FormProblem[] = ORDER.flatMap((f) => (problems[f] ? [{ fieldId: ids[f], message: text(problems[f]) ?? '' }] : []));
+  const versions = [...document.versions].sort((a, b) => b.number - a.number);
+  const when = (local: string) => {
+    const iso = zonedToIso(local, form.timeZone);
+    return iso ? intl.formatDate(iso, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: form.timeZone }) : t('periods.preview.unset');
+  };
+
+  return (
+    <div className={styles.layout}>
+      <div>
+        <p>
+          <Link to={`/documents/${document.id}/versions`}>{t('periods.form.back')}</Link>
+        </p>
+        <h1>{t('periods.form.title')}</h1>
+        <p dir="auto" lang={document.language} className={styles.document}>
+          {document.title}
+        </p>
+        <form onSubmit={onSubmit} noValidate className={styles.form}>
+          <ErrorSummary problems={summary} general={general} />
+          <ChoiceGroup legend={t('periods.form.version')} id={`${id}-version`}>
+            <label>
+              <input type="radio" name="version" checked={form.version === 'freeze'} onChange={() => update({ version: 'freeze' })} />
+              <span>{t('periods.form.freeze')}</span>
+            </label>
+            <label>
+              <input type="radio" name="version" checked={form.version === 'existing'} disabled={!versions.length} onChange={() => update({ version: 'existing' })} />
+              <span>{versions.length ? t('periods.form.existing') : t('periods.form.noVersions')}</span>
+            </label>
+          </ChoiceGroup>
+          {form.version === 'freeze' ? (
+            <Field label={t('periods.form.label')} hint={t('periods.form.labelHint')} error={text(problems.label)} id={ids.label}>
+              <input type="text" dir="auto" value={form.label} onChange={(e) => update({ label: e.target.value })} />
+            </Field>
+          ) : (
+            <Field label={t('periods.form.versionSelect')} error={text(problems.versionId)} id={ids.versionId}>
+              <select value={form.versionId} onChange={(e) => update({ versionId: e.target.value })}>
+                <option value="">{t('periods.form.versionChoose')}</option>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {t('periods.form.versionOption', { number: v.number, label: v.label, date: intl.formatDate(v.createdAt, { dateStyle: 'medium' }) })}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          <Field label={t('periods.form.titleField')} error={text(problems.title)} id={ids.title}>
+            <input type="text" dir="auto" value={form.title} onChange={(e) => update({ title: e.target.value })} />
+          </Field>
+          <Field label={t('periods.form.instructions')} hint={t('periods.form.instructionsHint')}>
+            <textarea rows={3} dir="auto" value={form.instructions} onChange={(e) => update({ instructions: e.target.value })} />
+          </Field>
+          <Field label={t('periods.form.questions')} hint={t('periods.form.questionsHint')}>
+            <textarea rows={4} dir="auto" value={form.questions} onChange={(e) => update({ questions: e.target.value })} />
+          </Field>
+          <Field label={t('periods.form.timeZone')} hint={t('periods.form.timeZoneHint')} error={text(problems.timeZone)} id={ids.timeZone}>
+            <select value={form.timeZone} onChange={(e) => update({ timeZone: e.target.value })}>
+              {zones.map((z) => (
+                <option key={z} value={z}>
+                  {z.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('periods.form.opensAt', { zone: form.timeZone.replace(/_/g, ' ') })} error={text(problems.opensAt)} id={ids.opensAt}>
+            <input type="datetime-local" value={form.opensAt} onChange={(e) => update({ opensAt: e.target.value })} />
+          </Field>
+          <Field label={t('periods.form.closesAt', { zone: form.timeZone.replace(/_/g, ' ') })} error={text(problems.closesAt)} id={ids.closesAt}>
+            <input type="datetime-local" value={form.closesAt} onChange={(e) => update({ closesAt: e.target.value })} />
+          </Field>
+          <ChoiceGroup legend={t('periods.form.participation')} id={`${id}-participation`}>
+            <label>
+              <input type="radio" name="participation" checked={form.participation === 'REGISTERED_AND_GUESTS'} onChange={() => update({ participation: 'REGISTERED_AND_GUESTS' })} />
+              <span>{t('periods.form.guests')}</span>
+            </label>
+            <label>
+              <input type="radio" name="participation" checked={form.participation === 'REGISTERED'} onChange={() => update({ participation: 'REGISTERED' })} />
+              <span>{t('periods.form.registered')}</span>
+            </label>
+          </ChoiceGroup>
+          <ChoiceGroup legend={t('periods.form.moderation')} id={`${id}-moderation`}>
+            <label>
+              <input type="radio" name="moderation" checked={form.moderation === 'PUBLISH_AT_ONCE'} onChange={() => update({ moderation: 'PUBLISH_AT_ONCE' })} />
+              <span>{t('periods.form.publishAtOnce')}</span>
+            </label>
+            <label>
+              <input type="radio" name="moderation" checked={form.moderation === 'PRE_MODERATION'} onChange={() => update({ moderation: 'PRE_MODERATION' })} />
+              <span>{t('periods.form.preModeration')}</span>
+            </label>
+          </ChoiceGroup>
+          <div className={styles.actions}>
+            <Button type="submit" value="schedule" disabled={saving}>
+              {t('periods.form.schedule')}
+            </Button>
+            <Button type="submit" value="draft" variant="secondary" disabled={saving}>
+              {t('periods.form.saveDraft')}
+            </Button>
+          </div>
+        </form>
+      </div>
+      <aside className={styles.preview} aria-labelledby={`${id}-preview`}>
+        <h2 id={`${id}-preview`}>{t('periods.preview.heading')}</h2>
+        <p className={styles.kicker}>{t('periods.preview.kicker')}</p>
+        <p className={styles.previewTitle} dir="auto">
+          {form.title.trim() || t('periods.preview.untitled')}
+        </p>
+        <dl className={styles.times}>
+          <dt>{t('periods.preview.opens')}</dt>
+          <dd>{when(form.opensAt)}</dd>
+          <dt>{t('periods.preview.closes')}</dt>
+          <dd>{when(form.closesAt)}</dd>
+        </dl>
+        {form.instructions.trim() ? (
+          <p dir="auto" className={styles.instructions}>
+            {form.instructions.trim()}
+          </p>
+        ) : null}
+        {questionsOf(form.questions).length ? (
+          <>
+            <h3>{t('periods.preview.questions')}</h3>
+            <ol>
+              {questionsOf(form.questions).map((q) => (
+                <li key={q} dir="auto">
+                  {q}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+        <p>{form.participation === 'REGISTERED_AND_GUESTS' ? t('periods.preview.guests') : t('periods.preview.registered')}</p>
+        {form.moderation === 'PRE_MODERATION' ? <p>{t('periods.preview.preModeration')}</p> : null}
+      </aside>
+    </div>
+  );
+}
