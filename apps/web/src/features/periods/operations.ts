@@ -1,4 +1,4 @@
-import { graphql, type VariablesOf } from '../../graphql/graphql';
+import { graphql, type ResultOf, type VariablesOf } from '../../graphql/graphql';
 
 /** The document to open to comment: its frozen versions to choose from. */
 export const PERIOD_DOCUMENT = graphql(`
@@ -42,3 +42,55 @@ export const CREATE_PERIOD = graphql(`
 `);
 
 export type CreatePeriodInput = VariablesOf<typeof CREATE_PERIOD>['input'];
+
+/** A period as its facilitators run it: status, times, and the synthesis so far. */
+export const MANAGE_PERIOD = graphql(`
+  query ManagePeriod($id: ID!) {
+    commentPeriod(id: $id) {
+      id
+      title
+      status
+      timeZone
+      opensAt
+      closesAt
+      viewerCanFacilitate
+      synthesisPublishedAt
+      synthesis {
+        totalComments
+        totalCommenters
+        byDisposition { disposition count }
+        byStakeholderGroup { category commenters comments display suppressed }
+        byRegion { category commenters comments display suppressed }
+        byGender { category commenters comments display suppressed }
+        byParagraph { paragraph comments unanswered accepted notAccepted suggestions }
+        clusters { size identical excerpt }
+      }
+    }
+  }
+`);
+
+export const SCHEDULE_PERIOD = graphql(`
+  mutation SchedulePeriod($id: ID!) {
+    scheduleCommentPeriod(id: $id) { id status }
+  }
+`);
+
+export const EXTEND_PERIOD = graphql(`
+  mutation ExtendPeriod($id: ID!, $closesAt: DateTime!, $reason: String) {
+    extendCommentPeriod(id: $id, closesAt: $closesAt, reason: $reason) { id status closesAt }
+  }
+`);
+
+export const CLOSE_EARLY = graphql(`
+  mutation ClosePeriodEarly($id: ID!, $reason: String) {
+    closeCommentPeriodEarly(id: $id, reason: $reason) { id status closesAt }
+  }
+`);
+
+export const PUBLISH_SYNTHESIS = graphql(`
+  mutation PublishSynthesis($id: ID!, $reason: String) {
+    publishSynthesis(id: $id, reason: $reason) { id status synthesisPublishedAt }
+  }
+`);
+
+export type ManagedPeriod = ResultOf<typeof MANAGE_PERIOD>['commentPeriod'];

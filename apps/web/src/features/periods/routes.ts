@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 
-/** Opening a document to public comment (its facilitators). */
+/** Opening a document to public comment, and running the period to its synthesis (its facilitators). */
 export const periodRoutes: RouteObject[] = [
+  { path: 'comment-periods/:periodId/manage', lazy: async () => ({ Component: (await import('./pages/ManagePeriodPage')).ManagePeriodPage }) },
   { path: 'documents/:documentId/comment-periods/new', lazy: async () => ({ Component: (await import('./pages/OpenPeriodPage')).OpenPeriodPage }) },
 ];

@@ -185,6 +185,9 @@ export function CommentPeriodPage() {
             <li>
               <Link to={`/comment-periods/${period.id}/moderation`}>{t('consultation.moderation')}</Link>
             </li>
+            <li>
+              <Link to={`/comment-periods/${period.id}/manage`}>{t('consultation.manage')}</Link>
+            </li>
           </ul>
         ) : null}
         {period.instructions ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isoToZoned, zonedToIso } from './zoned-time';
+import { isoToZoned, timeZones, zonedToIso } from './zoned-time';
 
 describe('times in the period’s own time zone', () => {
   it('reads a wall-clock time in the period’s zone, summer and winter alike', () => {
@@ -18,5 +18,12 @@ describe('times in the period’s own time zone', () => {
     expect(zonedToIso('', 'UTC')).toBeNull();
     expect(zonedToIso('tomorrow', 'UTC')).toBeNull();
     expect(zonedToIso('2026-12-01T09:00', 'Not/AZone')).toBeNull();
+  });
+
+  it('offers the reader’s zone first and UTC always, each once', () => {
+    const zones = timeZones('Africa/Accra');
+    expect(zones.slice(0, 2)).toEqual(['Africa/Accra', 'UTC']);
+    expect(new Set(zones).size).toBe(zones.length);
+    expect(timeZones('UTC').filter((z) => z === 'UTC')).toHaveLength(1);
   });
 });

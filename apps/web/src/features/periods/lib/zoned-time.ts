@@ -24,8 +24,11 @@ export function isoToZoned(iso: string, timeZone: string): string {
   return `${pad(z.year, 4)}-${pad(z.month)}-${pad(z.day)}T${pad(z.hour)}:${pad(z.minute)}`;
 }
 
-/** Every IANA zone the browser knows (the reader's own first), or just theirs and UTC on old browsers. */
+/**
+ * Every IANA zone the browser knows, the reader's own first, then UTC (Chromium's list of canonical
+ * zones leaves UTC out, and many IGF periods are announced in it), then the rest.
+ */
 export function timeZones(own: string): string[] {
-  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
-  return [own, ...all.filter((z) => z !== own)];
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...new Set([own, 'UTC', ...all])];
 }

@@ -74,7 +74,8 @@ function halve(text: string): string[] {
  * same figures in a table beside it. The table is the accessible source; the canvas is an image with
  * a summary. Groups too small to show are drawn hatched and labelled in words, never by colour alone.
  */
-export function ParticipationChart({ title, cells, set }: { title: string; cells: readonly Cell[]; set: LabelSet }) {
+/** `countLabel`: the heading of the counts column (members by default; commenters in a synthesis). */
+export function ParticipationChart({ title, cells, set, countLabel }: { title: string; cells: readonly Cell[]; set: LabelSet; countLabel?: string }) {
   const t = useT();
   const intl = useIntl();
   const { locale } = useLocale();
@@ -188,14 +189,15 @@ export function ParticipationChart({ title, cells, set }: { title: string; cells
       <div className={styles.canvasBox} style={{ blockSize: `${rows.length * Math.max(36, Math.max(1, ...rows.map((row) => wrap(row.label, 16).length)) * 16 + 12) + 40}px` }}>
         <canvas ref={canvas} role="img" aria-label={summary} />
       </div>
-      <div className={styles.scroll}>
+      {/* scrolls sideways on a narrow screen: focusable and named, so a keyboard can scroll it too */}
+      <div className={styles.scroll} role="region" tabIndex={0} aria-label={title}>
         <table className={styles.table}>
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
               <th scope="col">{t('workstreams.participation.category')}</th>
               <th scope="col" className={styles.number}>
-                {t('workstreams.participation.members')}
+                {countLabel ?? t('workstreams.participation.members')}
               </th>
             </tr>
           </thead>
