@@ -5,7 +5,7 @@ import { openEditor } from '../api/test/support/editors';
 import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
 import type { TestApp } from '../api/test/support/test-app';
 import { waitForAsync } from '../api/test/support/wait';
-import { DESKTOP, PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
+import { PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
 import { startProduct } from './support/product';
 
 // The facilitators' answer board, as a facilitator uses it after a drafting week: every comment where
@@ -218,7 +218,6 @@ describe('the answer board', () => {
 
   it.each([
     ['en', 'en-GB', 'phone', PHONE],
-    ['ar', 'ar-EG', 'desktop', DESKTOP],
     ['ar', 'ar-EG', 'phone', PHONE],
   ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device) => {
     const { periodId, ids } = await periodAfterEdits();

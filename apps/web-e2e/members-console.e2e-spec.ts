@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
 import type { TestApp } from '../api/test/support/test-app';
 import { waitForAsync } from '../api/test/support/wait';
-import { DESKTOP, PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
+import { PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
 import { startProduct } from './support/product';
 
 // The facilitators' console on a workstream's members page (the address e-mails about join requests
@@ -100,7 +100,6 @@ describe('the members console', () => {
 
   it.each([
     ['en', 'en-GB', 'phone', PHONE],
-    ['ar', 'ar-EG', 'desktop', DESKTOP],
     ['ar', 'ar-EG', 'phone', PHONE],
   ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device) => {
     const { facilitator, slug } = await workstreamWithRequests();

@@ -4,7 +4,7 @@ import { notificationTopic } from '@intersessional/notifications';
 import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
 import type { TestApp } from '../api/test/support/test-app';
 import { waitFor } from '../api/test/support/wait';
-import { DESKTOP, PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
+import { PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
 import { startProduct } from './support/product';
 
 // The notification centre as a commenter meets it: the bell in the header counts what is unread and
@@ -100,7 +100,6 @@ describe('the notification centre', () => {
 
   it.each([
     ['en', 'en-GB', 'phone', PHONE],
-    ['ar', 'ar-EG', 'desktop', DESKTOP],
     ['ar', 'ar-EG', 'phone', PHONE],
   ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device) => {
     const { commenter, commentId } = await commenterWithComment();

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
 import type { TestApp } from '../api/test/support/test-app';
-import { DESKTOP, PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
+import { PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
 import { startProduct } from './support/product';
 
 // A facilitator opens a draft to public comment from the browser: the version frozen now, the period's
@@ -143,7 +143,6 @@ describe('opening a document to public comment', () => {
 
   it.each([
     ['en', 'en-GB', 'phone', PHONE],
-    ['ar', 'ar-EG', 'desktop', DESKTOP],
     ['ar', 'ar-EG', 'phone', PHONE],
   ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device) => {
     const documentId = await given.document(bpf, { markdown: 'One paragraph.\n' });
