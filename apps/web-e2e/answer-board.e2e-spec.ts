@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { openEditor } from '../api/test/support/editors';
-import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
+import { Given, type TestUser, freshIp } from '../api/test/support/given';
 import type { TestApp } from '../api/test/support/test-app';
 import { waitForAsync } from '../api/test/support/wait';
 import { PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
 import { startProduct } from './support/product';
+import { signedInContext } from './support/session';
 
 // The facilitators' answer board, as a facilitator uses it after a drafting week: every comment where
 // its passage stands in today's draft, answered one by one, a suggestion applied while an editor has the
@@ -18,10 +19,6 @@ const P2 = 'Capacity building works best when it is demand-driven.';
 const P3 = 'Civil society is rarely consulted.';
 const DRAFT = `# Findings\n\n${P1}\n\n${P2}\n\n${P3}\n`;
 
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
-  accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt
-  user { id displayName email platformRole preferredLanguage }
-} }`;
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id } }`;
 const ANSWERS = `query($id: ID!) { commentPeriod(id: $id) { comments(first: 50) { edges { node { id suggestionAppliedAt answer { disposition response } } } } } }`;
 
@@ -52,10 +49,7 @@ describe('the answer board', () => {
   });
 
   async function signedIn(user: TestUser, options: Parameters<typeof newContext>[1] = {}): Promise<BrowserContext> {
-    const result = await t.client.request<{ signIn: Record<string, unknown> }>(SIGN_IN, { input: { email: user.email, password: PASSWORD } }, { 'x-forwarded-for': freshIp() });
-    if (!result.data) throw new Error(`signIn failed: ${JSON.stringify(result.errors)}`);
-    const context = await newContext(browser, options);
-    await context.addInitScript((session) => localStorage.setItem('intersessional.session', session), JSON.stringify(result.data.signIn));
+    const context = await signedInContext(t, browser, user, options);
     contexts.push(context);
     return context;
   }

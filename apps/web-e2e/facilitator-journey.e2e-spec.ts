@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { PeriodScheduler } from '@intersessional/consultation';
-import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
+import { Given, type TestUser, freshIp } from '../api/test/support/given';
 import type { TestApp } from '../api/test/support/test-app';
 import { waitForAsync } from '../api/test/support/wait';
-import { DESKTOP, PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
+import { DESKTOP, PHONE, collectErrors, expectNoAxeViolations, launchChromium } from './support/browser';
 import { startProduct } from './support/product';
+import { signedInContext } from './support/session';
 
 // A facilitator's whole period in the browser, as issue 12 describes it: open it on the live draft,
 // moderate a guest's comment, apply a suggestion that an editor in another browser sees arrive, answer
@@ -15,10 +16,6 @@ import { startProduct } from './support/product';
 const P1 = 'Member states should publish national cybersecurity strategies.';
 const P2 = 'Capacity building must reach small administrations.';
 const DRAFT = `# Recommendations\n\n${P1}\n\n${P2}\n`;
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
-  accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt
-  user { id displayName email platformRole preferredLanguage }
-} }`;
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id state } }`;
 const PERIODS = `query($id: ID!) { document(id: $id) { commentPeriods(first: 5) { edges { node { id status } } } } }`;
 
@@ -46,10 +43,7 @@ describe('a facilitator runs a comment period from opening to the published synt
   });
 
   async function signedIn(user: TestUser): Promise<BrowserContext> {
-    const result = await t.client.request<{ signIn: Record<string, unknown> }>(SIGN_IN, { input: { email: user.email, password: PASSWORD } }, { 'x-forwarded-for': freshIp() });
-    if (!result.data) throw new Error(`signIn failed: ${JSON.stringify(result.errors)}`);
-    const context = await newContext(browser, { ...DESKTOP, acceptDownloads: true });
-    await context.addInitScript((session) => localStorage.setItem('intersessional.session', session), JSON.stringify(result.data.signIn));
+    const context = await signedInContext(t, browser, user, { ...DESKTOP, acceptDownloads: true });
     contexts.push(context);
     return context;
   }
@@ -171,9 +165,7 @@ describe('the period console', () => {
     const commenter = await given.user();
     const result = await commenter.client.request(SUBMIT, { input: { periodId: period.id, language: 'en', speakingFor: 'PERSONAL', consentToPublish: true, body: 'A comment.', anchor: { kind: 'DOCUMENT' } } }, { 'x-forwarded-for': freshIp() });
     expect(result.errors).toBeUndefined();
-    const signIn = await t.client.request<{ signIn: Record<string, unknown> }>(SIGN_IN, { input: { email: bpf.facilitator.email, password: PASSWORD } }, { 'x-forwarded-for': freshIp() });
-    const context = await newContext(browser, { ...device, locale: browserLocale });
-    await context.addInitScript((session) => localStorage.setItem('intersessional.session', session), JSON.stringify(signIn.data?.signIn));
+    const context = await signedInContext(t, browser, bpf.facilitator, { ...device, locale: browserLocale });
     try {
       const page = await context.newPage();
       await page.goto(`${t.url}/comment-periods/${period.id}/manage`);

@@ -1,17 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
+import { Given, type TestUser } from '../api/test/support/given';
 import type { TestApp } from '../api/test/support/test-app';
 import { waitForAsync } from '../api/test/support/wait';
 import { PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
 import { startProduct } from './support/product';
+import { signedInContext } from './support/session';
 
 // The facilitators' console on a workstream's members page (the address e-mails about join requests
 // use): requests approved or declined, roles changed, a member removed, and the last facilitator kept.
 
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
-  accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt
-  user { id displayName email platformRole preferredLanguage }
-} }`;
 const JOIN = `mutation($id: ID!) { joinWorkstream(input: { workstreamId: $id }) { id status } }`;
 const MEMBERS = `query($id: ID!) { workstream(id: $id) { members(first: 50) { edges { node { role user { displayName } } } } requests: members(status: PENDING) { totalCount } } }`;
 
@@ -34,10 +31,7 @@ describe('the members console', () => {
   });
 
   async function signedIn(user: TestUser, options: Parameters<typeof newContext>[1] = {}): Promise<BrowserContext> {
-    const result = await t.client.request<{ signIn: Record<string, unknown> }>(SIGN_IN, { input: { email: user.email, password: PASSWORD } }, { 'x-forwarded-for': freshIp() });
-    if (!result.data) throw new Error(`signIn failed: ${JSON.stringify(result.errors)}`);
-    const context = await newContext(browser, options);
-    await context.addInitScript((session) => localStorage.setItem('intersessional.session', session), JSON.stringify(result.data.signIn));
+    const context = await signedInContext(t, browser, user, options);
     contexts.push(context);
     return context;
   }

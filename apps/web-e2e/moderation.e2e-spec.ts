@@ -1,17 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
+import { Given, type TestUser, freshIp } from '../api/test/support/given';
 import type { TestApp } from '../api/test/support/test-app';
 import { waitForAsync } from '../api/test/support/wait';
 import { PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
 import { startProduct } from './support/product';
+import { signedInContext } from './support/session';
 
 // The moderation queue as a facilitator works through it: a guest's comment waits with the reason it is
 // held, a reported comment shows why people reported it, and each is dealt with from the keyboard.
 
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
-  accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt
-  user { id displayName email platformRole preferredLanguage }
-} }`;
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id state } }`;
 const FLAG = `mutation($id: ID!) { flagComment(id: $id, reason: SPAM) { id } }`;
 const STATE = `query($id: ID!) { comment(id: $id) { state hidden moderation { hiddenReason } } }`;
@@ -37,10 +34,7 @@ describe('the moderation queue', () => {
   });
 
   async function signedIn(user: TestUser, options: Parameters<typeof newContext>[1] = {}): Promise<BrowserContext> {
-    const result = await t.client.request<{ signIn: Record<string, unknown> }>(SIGN_IN, { input: { email: user.email, password: PASSWORD } }, { 'x-forwarded-for': freshIp() });
-    if (!result.data) throw new Error(`signIn failed: ${JSON.stringify(result.errors)}`);
-    const context = await newContext(browser, options);
-    await context.addInitScript((session) => localStorage.setItem('intersessional.session', session), JSON.stringify(result.data.signIn));
+    const context = await signedInContext(t, browser, user, options);
     contexts.push(context);
     return context;
   }

@@ -1,20 +1,17 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EventBus } from '@intersessional/events';
 import { notificationTopic } from '@intersessional/notifications';
-import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
+import { Given, type TestUser, freshIp } from '../api/test/support/given';
 import type { TestApp } from '../api/test/support/test-app';
 import { waitFor } from '../api/test/support/wait';
 import { PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
 import { startProduct } from './support/product';
+import { signedInContext } from './support/session';
 
 // The notification centre as a commenter meets it: the bell in the header counts what is unread and
 // changes the moment a facilitator answers (graphql-ws), the list says what happened, opening one marks
 // it read and lands on the page it names.
 
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
-  accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt
-  user { id displayName email platformRole preferredLanguage }
-} }`;
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id } }`;
 const ANSWER = `mutation($id: ID!) { answerComment(id: $id, disposition: ACCEPTED, response: "Taken into the next version.") { id } }`;
 
@@ -39,10 +36,7 @@ describe('the notification centre', () => {
   });
 
   async function signedIn(user: TestUser, options: Parameters<typeof newContext>[1] = {}): Promise<BrowserContext> {
-    const result = await t.client.request<{ signIn: Record<string, unknown> }>(SIGN_IN, { input: { email: user.email, password: PASSWORD } }, { 'x-forwarded-for': freshIp() });
-    if (!result.data) throw new Error(`signIn failed: ${JSON.stringify(result.errors)}`);
-    const context = await newContext(browser, options);
-    await context.addInitScript((session) => localStorage.setItem('intersessional.session', session), JSON.stringify(result.data.signIn));
+    const context = await signedInContext(t, browser, user, options);
     contexts.push(context);
     return context;
   }

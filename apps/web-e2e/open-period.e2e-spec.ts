@@ -1,16 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Given, PASSWORD, type TestUser, freshIp } from '../api/test/support/given';
+import { Given, type TestUser } from '../api/test/support/given';
 import type { TestApp } from '../api/test/support/test-app';
 import { PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
 import { startProduct } from './support/product';
+import { signedInContext } from './support/session';
 
 // A facilitator opens a draft to public comment from the browser: the version frozen now, the period's
 // own time zone, guiding questions, guests welcome; previewed as the public will see it, then scheduled.
 
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
-  accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt
-  user { id displayName email platformRole preferredLanguage }
-} }`;
 const PERIODS = `query($id: ID!) { document(id: $id) { commentPeriods(first: 10) { edges { node {
   id title status timeZone opensAt closesAt guidingQuestions participation moderation versionId
 } } } versions { id label } } }`;
@@ -46,10 +43,7 @@ describe('opening a document to public comment', () => {
   });
 
   async function signedIn(user: TestUser, options: Parameters<typeof newContext>[1] = {}): Promise<BrowserContext> {
-    const result = await t.client.request<{ signIn: Record<string, unknown> }>(SIGN_IN, { input: { email: user.email, password: PASSWORD } }, { 'x-forwarded-for': freshIp() });
-    if (!result.data) throw new Error(`signIn failed: ${JSON.stringify(result.errors)}`);
-    const context = await newContext(browser, options);
-    await context.addInitScript((session) => localStorage.setItem('intersessional.session', session), JSON.stringify(result.data.signIn));
+    const context = await signedInContext(t, browser, user, options);
     contexts.push(context);
     return context;
   }

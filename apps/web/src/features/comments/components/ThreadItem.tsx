@@ -7,21 +7,13 @@ import { Field } from '../../../design/Field';
 import { ErrorSummary } from '../../../design/ErrorSummary';
 import { readFragment } from '../../../graphql/graphql';
 import { useLocale } from '../../../i18n/I18nProvider';
+import { newClientKey } from '../../../graphql/client-key';
 import { useT } from '../../../i18n/t';
 import { REPLIES, REPLY, ThreadComment, type ThreadCommentData } from '../operations';
 import { problemMessage } from './problems';
 import { Answer, AnchorLine, CommentDate, groupId, Suggestion } from './display';
 import styles from './Comment.module.css';
 
-/** A UUID for the API's idempotency key (randomUUID needs a secure context; getRandomValues does not). */
-function newClientKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 /** Byline, date, passage, suggestion, body and answer of one comment or reply. */
 function CommentContent({ comment, nameId, reply }: { comment: ThreadCommentData; nameId: string; reply?: boolean }) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Passage } from './passage';
+import { newClientKey } from '../../../graphql/client-key';
 
 /** The form as typed: kept in sessionStorage until it is submitted, so an error or a reload loses nothing. */
 export interface CommentDraft {
@@ -40,12 +41,8 @@ export const emptyDraft = (language: string): CommentDraft => ({
   language,
   name: '',
   email: '',
-  clientKey: newKey(),
+  clientKey: newClientKey(),
 });
-
-function newKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
-}
 
 const keyOf = (periodId: string) => `intersessional.comment-draft.${periodId}`;
 

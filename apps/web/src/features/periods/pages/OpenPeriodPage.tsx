@@ -8,6 +8,7 @@ import { Button } from '../../../design/Button';
 import { ErrorSummary, type FormProblem } from '../../../design/ErrorSummary';
 import { ChoiceGroup, Field } from '../../../design/Field';
 import { Loading } from '../../../design/Loading';
+import { newClientKey } from '../../../graphql/client-key';
 import { errorCode, fieldProblems } from '../../../graphql/errors';
 import { type MessageId, useT } from '../../../i18n/t';
 import { useSession } from '../../account/session/use-session';
@@ -17,16 +18,6 @@ import { type Field as FormField, formFieldOf, type PeriodForm, questionsOf, toI
 import { timeZones, zonedToIso } from '../lib/zoned-time';
 import { CREATE_PERIOD, PERIOD_DOCUMENT, PERIOD_ROLE } from '../operations';
 import styles from '../components/Periods.module.css';
-
-/** A UUID for the API's idempotency key (randomUUID needs a secure context; getRandomValues does not). */
-function newClientKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 const ownZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const ORDER: FormField[] = ['label', 'versionId', 'title', 'timeZone', 'opensAt', 'closesAt'];
