@@ -176,6 +176,36 @@ describe('the answer board', () => {
     expect(errors).toEqual([]);
   });
 
+  it('answers a campaign of near-identical comments at once, each comment still answered on its own', async () => {
+    const documentId = await given.document(bpf, { markdown: DRAFT, by: amina });
+    const period = await given.commentPeriod(bpf, { documentId, title: 'Findings for comment' });
+    const text = 'We demand that the draft recognise community networks as critical infrastructure in every region.';
+    const senders = await Promise.all(['Ada', 'Bea', 'Cy'].map((name) => given.user({ displayName: `${name} Campaigner` })));
+    const ids: string[] = [];
+    for (const sender of senders) {
+      const result = await sender.client.request<{ submitComment: { id: string } }>(SUBMIT, { input: { periodId: period.id, language: 'en', speakingFor: 'PERSONAL', consentToPublish: true, body: text, anchor: { kind: 'DOCUMENT' } } }, { 'x-forwarded-for': freshIp() });
+      if (!result.data) throw new Error(JSON.stringify(result.errors));
+      ids.push(result.data.submitComment.id);
+    }
+    const alone = await comment(period.id, 'A different point altogether.', { kind: 'DOCUMENT' });
+    const page = await (await signedIn(bpf.facilitator)).newPage();
+    await board(page, period.id);
+    const first = item(page, ids[0]);
+    await first.getByText('One of 3 near-identical comments (3 word for word): a campaign').waitFor();
+    expect(await item(page, alone).getByText(/a campaign/).count()).toBe(0);
+    await first.getByRole('button', { name: 'Answer the 3 unanswered comments of this campaign' }).click();
+    await first.getByText('The same outcome and response will be recorded for each of the 3 comments; each stays answered on its own.').waitFor();
+    await first.getByRole('radio', { name: 'Noted' }).check();
+    await first.getByRole('textbox', { name: 'Response (public)' }).fill('Community networks are now named in paragraph 2.');
+    await first.getByRole('button', { name: 'Save the answer to all 3' }).click();
+    await page.getByRole('status').filter({ hasText: 'Answers to 3 comments saved.' }).waitFor();
+    await page.getByText('3 of 4 comments answered').waitFor();
+    const answers = (await bpf.facilitator.client.ok<{ commentPeriod: { comments: { edges: { node: { id: string; answer: { disposition: string; response: string } | null } }[] } } }>(ANSWERS, { id: period.id }))
+      .commentPeriod.comments.edges.map((e) => e.node);
+    for (const id of ids) expect(answers.find((a) => a.id === id)?.answer).toEqual({ disposition: 'NOTED', response: 'Community networks are now named in paragraph 2.' });
+    expect(answers.find((a) => a.id === alone)?.answer).toBeNull();
+  });
+
   it('moves between comments with Page Down and Page Up', async () => {
     const { periodId, ids } = await periodAfterEdits();
     const page = await (await signedIn(bpf.facilitator)).newPage();

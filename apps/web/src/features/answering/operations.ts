@@ -68,6 +68,22 @@ export const BOARD_PAGE = graphql(`
   }
 `);
 
+/** Campaigns: near-identical comments, each still answered, but answerable together. */
+export const BOARD_CLUSTERS = graphql(`
+  query AnswerBoardClusters($id: ID!) {
+    commentPeriod(id: $id) {
+      id
+      synthesis {
+        clusters {
+          commentIds
+          size
+          identical
+        }
+      }
+    }
+  }
+`);
+
 export const ANSWER = graphql(`
   mutation AnswerBoardAnswer($id: ID!, $disposition: Disposition!, $response: String!) {
     answerComment(id: $id, disposition: $disposition, response: $response) {

@@ -9,16 +9,24 @@ import { dispositionId } from '../../comments/components/display';
 import { ANSWER, type BoardComment, type Disposition, DISPOSITIONS } from '../operations';
 import styles from './Board.module.css';
 
+export type Answer = NonNullable<BoardComment['answer']>;
+
 interface AnswerFormProps {
   comment: BoardComment;
+  /** Answer these comments (a campaign's unanswered members, this one first) with the same outcome and response. */
+  targets?: readonly string[];
   phrasings: string[];
   savePhrasing: (text: string) => void;
-  onAnswered: (answer: NonNullable<BoardComment['answer']>) => void;
+  /** Called with every comment answered (each recorded by the API on its own); `complete` when none failed. */
+  onAnswered: (answers: { id: string; answer: Answer }[], complete: boolean) => void;
   onCancel: () => void;
 }
 
-/** What was done with a comment (a disposition) and the public response, with saved phrasings to start from. */
-export function AnswerForm({ comment, phrasings, savePhrasing, onAnswered, onCancel }: AnswerFormProps) {
+/**
+ * What was done with a comment (a disposition) and the public response, with saved phrasings to start
+ * from; for a campaign, the same answer recorded for each of its comments, one after the other.
+ */
+export function AnswerForm({ comment, targets = [comment.id], phrasings, savePhrasing, onAnswered, onCancel }: AnswerFormProps) {
   const t = useT();
   const id = useId();
   const ids = { disposition: `${id}-disposition`, response: `${id}-response`, phrasing: `${id}-phrasing` };
@@ -36,14 +44,27 @@ export function AnswerForm({ comment, phrasings, savePhrasing, onAnswered, onCan
       response: response.trim() ? undefined : t('answering.form.responseMissing'),
     };
     if (found.disposition || found.response || !disposition) return setProblems(found);
-    const result = await answer({ id: comment.id, disposition, response: response.trim() });
-    if (result.data?.answerComment.answer) {
-      if (keep) savePhrasing(response);
-      setProblems({});
-      return onAnswered(result.data.answerComment.answer);
+    const answered: { id: string; answer: Answer }[] = [];
+    let failed = false;
+    let failure: Parameters<typeof fieldProblems>[0] = null;
+    for (const id of targets) {
+      const result = await answer({ id, disposition, response: response.trim() });
+      const recorded = result.data?.answerComment.answer;
+      if (recorded) answered.push({ id, answer: recorded });
+      else {
+        failed = true;
+        failure ??= result.error ?? null;
+      }
     }
-    const named = fieldProblems(result.error).find((p) => p.field.endsWith('response'));
-    setProblems(named ? { response: named.message } : { general: t('answering.form.failed', { code: errorCode(result.error) ?? 'NETWORK' }) });
+    if (answered.length && keep) savePhrasing(response);
+    if (!failed) {
+      setProblems({});
+      return onAnswered(answered, true);
+    }
+    // the ones recorded show as answered; the form stays open with what went wrong
+    if (answered.length) onAnswered(answered, false);
+    const named = fieldProblems(failure).find((p) => p.field.endsWith('response'));
+    setProblems(named ? { response: named.message } : { general: t('answering.form.failed', { code: errorCode(failure) ?? 'NETWORK' }) });
   };
 
   const summary: FormProblem[] = [
@@ -54,6 +75,7 @@ export function AnswerForm({ comment, phrasings, savePhrasing, onAnswered, onCan
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-label={t('answering.form.label', { name: comment.commenter.name })}>
       <ErrorSummary problems={summary} general={problems.general} />
+      {targets.length > 1 ? <p className={styles.campaignNote}>{t('answering.campaign.formNote', { count: targets.length })}</p> : null}
       <ChoiceGroup legend={t('answering.form.disposition')} error={problems.disposition} id={ids.disposition}>
         {DISPOSITIONS.map((d) => (
           <label key={d}>
@@ -88,7 +110,7 @@ export function AnswerForm({ comment, phrasings, savePhrasing, onAnswered, onCan
       </label>
       <div className={styles.actions}>
         <Button type="submit" disabled={fetching}>
-          {t('answering.form.save')}
+          {targets.length > 1 ? t('answering.campaign.save', { count: targets.length }) : t('answering.form.save')}
         </Button>
         <Button variant="quiet" onClick={onCancel}>
           {t('answering.form.cancel')}

@@ -6,7 +6,7 @@ import { Answer, CommentDate, groupId, Suggestion } from '../../comments/compone
 import type { BoardComment } from '../operations';
 import styles from './Board.module.css';
 
-export type OpenForm = 'answer' | 'apply' | null;
+export type OpenForm = 'answer' | 'campaign' | 'apply' | null;
 
 interface BoardItemProps {
   comment: BoardComment;
@@ -14,6 +14,8 @@ interface BoardItemProps {
   position: number;
   count: number;
   open: OpenForm;
+  /** When the comment is one of a campaign's near-identical comments: its size, and how many are still unanswered. */
+  campaign?: { size: number; identical: number; unanswered: number } | null;
   onOpen: (form: OpenForm) => void;
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
   children?: React.ReactNode;
@@ -50,7 +52,7 @@ function Passage({ comment }: { comment: BoardComment }) {
 }
 
 /** One comment on the board: where its passage is now, what it says, its answer, and what can be done. */
-export const BoardItem = forwardRef<HTMLElement, BoardItemProps>(function BoardItem({ comment, index, position, count, open, onOpen, onKeyDown, children }, ref) {
+export const BoardItem = forwardRef<HTMLElement, BoardItemProps>(function BoardItem({ comment, index, position, count, open, campaign, onOpen, onKeyDown, children }, ref) {
   const t = useT();
   const nameId = useId();
   const stateId = useId();
@@ -93,6 +95,7 @@ export const BoardItem = forwardRef<HTMLElement, BoardItemProps>(function BoardI
         <span className={comment.answer ? styles.done : styles.todo}>{comment.answer ? t('answering.answered') : t('answering.unanswered')}</span>
         {comment.state !== 'PUBLISHED' ? <span className={styles.tag}>{t(`answering.state.${comment.state}` as MessageId)}</span> : null}
       </p>
+      {campaign ? <p className={styles.campaign}>{t('answering.campaign.member', { size: campaign.size, identical: campaign.identical })}</p> : null}
       <Passage comment={comment} />
       <Suggestion text={comment.suggestion} language={comment.language} />
       {comment.suggestionAppliedAt ? <p className={styles.applied}>{t('answering.apply.done')}</p> : null}
@@ -105,6 +108,11 @@ export const BoardItem = forwardRef<HTMLElement, BoardItemProps>(function BoardI
           <Button variant={comment.answer ? 'secondary' : 'primary'} onClick={() => onOpen('answer')}>
             {comment.answer ? t('answering.changeAnswer') : t('answering.answer')}
           </Button>
+          {campaign && campaign.unanswered > 1 ? (
+            <Button variant="secondary" onClick={() => onOpen('campaign')}>
+              {t('answering.campaign.answerAll', { count: campaign.unanswered })}
+            </Button>
+          ) : null}
           {comment.suggestion && !comment.suggestionAppliedAt && status && status !== 'ORPHANED' ? (
             <Button variant="secondary" onClick={() => onOpen('apply')}>
               {t('answering.apply.open')}

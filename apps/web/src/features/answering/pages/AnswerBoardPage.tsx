@@ -16,7 +16,7 @@ import { SuggestionPreview } from '../components/SuggestionPreview';
 import { useBoardComments } from '../components/use-board-comments';
 import { type Group, groupForBoard, groupKeyString, rowsOf } from '../lib/board';
 import { usePhrasings } from '../lib/phrasings';
-import { BOARD_PERIOD, type BoardComment } from '../operations';
+import { BOARD_CLUSTERS, BOARD_PERIOD, type BoardComment } from '../operations';
 import styles from '../components/Board.module.css';
 
 /**
@@ -40,6 +40,13 @@ export function AnswerBoardPage() {
   const [open, setOpen] = useState<{ id: string; form: OpenForm } | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
+  const [clusterData] = useQuery({ query: BOARD_CLUSTERS, variables: { id: periodId }, pause: !period?.viewerCanFacilitate });
+  /** Each campaign member's cluster: its comment ids and how many are word for word the same. */
+  const clusterOf = useMemo(() => {
+    const map = new Map<string, { ids: readonly string[]; size: number; identical: number }>();
+    for (const c of clusterData.data?.commentPeriod.synthesis?.clusters ?? []) if (c.size > 1) for (const id of c.commentIds) map.set(id, { ids: c.commentIds, size: c.size, identical: c.identical });
+    return map;
+  }, [clusterData.data]);
   const groups = useMemo(() => groupForBoard(board.comments, { unansweredOnly }), [board.comments, unansweredOnly]);
   const rows = useMemo(() => rowsOf(groups), [groups]);
   const answered = board.comments.filter((c) => c.answer).length;
@@ -75,6 +82,19 @@ export function AnswerBoardPage() {
     setOpen(null);
     setAnnouncement(t('answering.saved', { name: comment.commenter.name }));
   };
+  const onAnsweredMany = (answers: { id: string; answer: NonNullable<BoardComment['answer']> }[], complete: boolean) => {
+    for (const { id, answer } of answers) board.patch(id, { answer });
+    if (complete) setOpen(null);
+    const single = answers.length === 1 ? board.comments.find((c) => c.id === answers[0]?.id) : undefined;
+    setAnnouncement(single ? t('answering.saved', { name: single.commenter.name }) : t('answering.campaign.saved', { count: answers.length }));
+  };
+  /** A campaign's comments still unanswered, the one asked from first. */
+  const unansweredOf = (comment: BoardComment) => {
+    const cluster = clusterOf.get(comment.id);
+    if (!cluster) return [comment.id];
+    const answered = new Set(board.comments.filter((c) => c.answer).map((c) => c.id));
+    return [comment.id, ...cluster.ids.filter((id) => id !== comment.id && !answered.has(id))];
+  };
 
   return (
     <>
@@ -108,10 +128,12 @@ export function AnswerBoardPage() {
           busy={board.loading}
           render={(comment, index, position, count, onKeyDown) => {
             const form = open?.id === comment.id ? open.form : null;
+            const cluster = clusterOf.get(comment.id);
+            const campaign = cluster ? { size: cluster.size, identical: cluster.identical, unanswered: comment.answer ? 0 : unansweredOf(comment).length } : null;
             return (
-              <BoardItem comment={comment} index={index} position={position} count={count} open={form} onOpen={(f) => setOpen({ id: comment.id, form: f })} onKeyDown={onKeyDown}>
-                {form === 'answer' ? (
-                  <AnswerForm comment={comment} phrasings={phrasings} savePhrasing={save} onAnswered={(answer) => onAnswered(comment, { answer })} onCancel={() => setOpen(null)} />
+              <BoardItem comment={comment} index={index} position={position} count={count} open={form} campaign={campaign} onOpen={(f) => setOpen({ id: comment.id, form: f })} onKeyDown={onKeyDown}>
+                {form === 'answer' || form === 'campaign' ? (
+                  <AnswerForm comment={comment} targets={form === 'campaign' ? unansweredOf(comment) : undefined} phrasings={phrasings} savePhrasing={save} onAnswered={onAnsweredMany} onCancel={() => setOpen(null)} />
                 ) : form === 'apply' ? (
                   <SuggestionPreview comment={comment} onApplied={(fields) => onAnswered(comment, fields)} onCancel={() => setOpen(null)} />
                 ) : null}
