@@ -10,7 +10,7 @@ const EDIT = `mutation($input: EditCommentInput!) { editComment(input: $input) {
 const APPROVE = `mutation($id: ID!) { approveComment(id: $id) { id state } }`;
 const COMMENT = `query($id: ID!) { comment(id: $id) { id state body } }`;
 const LISTS = `query($id: ID!) { commentPeriod(id: $id) { comments(first: 50) { totalCount edges { node { id } } } paragraphComments(paragraph: 0, first: 50) { totalCount edges { node { id } } } documentCommentCount } }`;
-const QUEUE = `query($id: ID!) { commentPeriod(id: $id) { comments(state: PENDING, first: 50) { edges { node { id body moderation { heldReason } } } } } }`;
+const QUEUE = `query($id: ID!) { commentPeriod(id: $id) { comments(state: PENDING, first: 50) { edges { node { id body moderation { heldReason heldReasonCode } } } } } }`;
 const SPAM = 'Buy now: https://a.example https://b.example https://c.example https://d.example';
 
 type Lists = { commentPeriod: { comments: { totalCount: number; edges: { node: { id: string } }[] }; paragraphComments: { totalCount: number; edges: { node: { id: string } }[] }; documentCommentCount: number } };
@@ -75,6 +75,9 @@ describe('moderation rules on every path: submit, reply and edit', () => {
     expect((await t.client.fails(COMMENT, { id: c.id })).extensions?.code).toBe('NOT_FOUND');
     expect(await publicIds(period.id)).toEqual({ list: [], total: 0, paragraph: 0, documentCount: 0 });
     expect(await heldReasonOf(period.id, c.id)).toBe('more than 3 links');
+    // and as a code a client shows in its reader's language
+    const queue = await bpf.facilitator.client.ok<{ commentPeriod: { comments: { edges: { node: { id: string; moderation: { heldReasonCode: string } } }[] } } }>(QUEUE, { id: period.id });
+    expect(queue.commentPeriod.comments.edges.find((e) => e.node.id === c.id)?.node.moderation.heldReasonCode).toBe('LINKS');
     // the facilitators are told to look at it again
     const notices = await bpf.facilitator.client.ok<{ notifications: { edges: { node: { title: string; data: { commentId?: string } } }[] } }>(`{ notifications(first: 50) { edges { node { title data } } } }`);
     expect(notices.notifications.edges.filter((e) => e.node.title.startsWith('Edited comment awaiting moderation') && e.node.data.commentId === c.id)).toHaveLength(1);
