@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { LiveAnchors } from '@intersessional/consultation';
 import { Compactor } from '@intersessional/documents';
 import { freshIp, Given, type TestUser } from './support/given';
 import { openEditor, paragraph } from './support/editors';
@@ -87,11 +88,52 @@ describe('live anchors follow the draft between reads of the answer board', () =
     }
   });
 
+  /** Waits until the background refresh that the edits scheduled has projected something and is done. */
+  const refreshed = async (documentId: string, projectedBefore: number) => {
+    const anchors = t.app.get(LiveAnchors);
+    await waitForAsync(async () => {
+      await anchors.settled(documentId);
+      return anchors.projected > projectedBefore;
+    }, 'the background refresh of the board');
+    return anchors.projected;
+  };
+
+  it('keeps a board that was read up to date in the background once editing pauses: the next read finds the work done', async () => {
+    const { documentId, period } = await setUp();
+    const edited = await onText(period.id, 1, P1, 'implemented unevenly');
+    const shifted = await onText(period.id, 2, P2, 'demand-driven');
+    const deleted = await onText(period.id, 3, P3, 'rarely consulted');
+    for (const id of [edited, shifted, deleted]) expect(await live(id)).toMatchObject({ status: 'EXACT' });
+    const before = t.app.get(LiveAnchors).projected;
+
+    const { doc, close } = await openEditor(t.url, editor, documentId);
+    try {
+      const fragment = doc.getXmlFragment('default');
+      doc.transact(() => {
+        ((fragment.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert('Norms are implemented'.length, ' very');
+        fragment.delete(3, 1); // "Civil society is rarely consulted."
+      });
+      await storedIncludes(documentId, 'implemented very unevenly');
+      const after = await refreshed(documentId, before);
+      expect(await live(edited)).toEqual({ status: 'CHANGED', startParagraph: 1, endParagraph: 1, text: 'implemented very unevenly' });
+      expect(await live(shifted)).toEqual({ status: 'EXACT', startParagraph: 2, endParagraph: 2, text: 'demand-driven' });
+      expect(await live(deleted)).toEqual({ status: 'ORPHANED', startParagraph: null, endParagraph: null, text: null });
+      // the reads found every projection computed already
+      expect(t.app.get(LiveAnchors).projected).toBe(after);
+    } finally {
+      close();
+    }
+  });
+
   it('points an applied suggestion’s own comment at the new wording, and keeps following it', async () => {
     const { documentId, period } = await setUp();
     const id = await onText(period.id, 2, P2, 'demand-driven', { suggestion: 'demand-driven and locally owned' });
     expect(await live(id)).toMatchObject({ status: 'EXACT' });
+    const before = t.app.get(LiveAnchors).projected;
     await bpf.facilitator.client.ok(APPLY, { id });
+    // the background refresh projects the comment's passage as it was last asked for; the comment now
+    // has a new one, which the next read must use
+    await refreshed(documentId, before);
     expect(await live(id)).toEqual({ status: 'CHANGED', startParagraph: 2, endParagraph: 2, text: 'demand-driven and locally owned' });
 
     const { doc, close } = await openEditor(t.url, editor, documentId);

@@ -52,7 +52,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     private readonly store: DocumentStore,
     private readonly writer: UpdateWriter,
     private readonly fanOut: CollabFanOut,
-    events: DocumentEvents,
+    private readonly events: DocumentEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // frames over the limit are closed by ws with 1009 "Max payload size exceeded"
@@ -222,14 +222,17 @@ export class CollabServer implements BeforeApplicationShutdown {
     const early: PeerMessage[] = [];
     const fromPeer = (message: PeerMessage) => {
       if (!room) return void early.push(message);
-      if (message.kind === 'update') room.applyStored(message.update);
-      else room.applyPeerAwareness(message.update);
+      if (message.kind === 'update') {
+        room.applyStored(message.update);
+        this.events.logGrew(documentId);
+      } else room.applyPeerAwareness(message.update);
     };
     await this.fanOut.join(documentId, { message: fromPeer, resync: () => room && void this.resync(room) });
     const state = await this.store.load(documentId);
     const persist = async (update: Uint8Array, connection: Connection) => {
       await this.writer.write(documentId, connection.userId, update);
       this.fanOut.publish(documentId, { kind: 'update', update }); // committed: peers may show it
+      this.events.logGrew(documentId);
     };
     const limits = {
       maxDocumentBytes: this.config.COLLAB_MAX_DOCUMENT_BYTES,

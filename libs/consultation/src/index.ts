@@ -7,6 +7,7 @@ import { CommentPeriodEntity } from './period/comment-period.entity';
 
 export * from './comment/comment.entity';
 export * from './comment/comment.service';
+export { LiveAnchors } from './comment/live-anchors';
 export * from './consultation.errors';
 export * from './consultation.events';
 export * from './consultation.module';
