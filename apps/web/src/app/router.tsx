@@ -9,6 +9,7 @@ import { homeRoutes } from '../features/home/routes';
 import { moderationRoutes } from '../features/moderation/routes';
 import { notificationRoutes } from '../features/notifications/routes';
 import { periodRoutes } from '../features/periods/routes';
+import { secretariatRoutes } from '../features/secretariat/routes';
 import { versionRoutes } from '../features/versions/routes';
 import { workstreamRoutes } from '../features/workstreams/routes';
 import { Layout } from './Layout';
@@ -40,7 +41,7 @@ const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      ...pages([...homeRoutes, ...consultationRoutes, ...answeringRoutes, ...moderationRoutes, ...periodRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, ...notificationRoutes]),
+      ...pages([...homeRoutes, ...consultationRoutes, ...answeringRoutes, ...moderationRoutes, ...periodRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, ...notificationRoutes, ...secretariatRoutes]),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -37,6 +37,11 @@ export default function AccountMenu({ session }: { session: Session }) {
             <MenuItem id="comments" href="/my-comments" className={styles.menuItem}>
               {t('account.nav.myComments')}
             </MenuItem>
+            {session.user.platformRole === 'SECRETARIAT' ? (
+              <MenuItem id="secretariat" href="/secretariat" className={styles.menuItem}>
+                {t('account.nav.secretariat')}
+              </MenuItem>
+            ) : null}
             <MenuItem id="sign-out" className={styles.menuItem}>
               {t('account.nav.signOut')}
             </MenuItem>
