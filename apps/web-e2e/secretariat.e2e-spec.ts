@@ -169,6 +169,50 @@ describe('the Secretariat desk', () => {
     expect(errors).toEqual([]);
   });
 
+  it("lets a coalition's coordinators file its reports on its page, refuses a second one for the year, and shows visitors the list only", async () => {
+    const dc = await given.dynamicCoalition({ name: `DC on Filings ${suffix()}` });
+    const slug = (await root.client.ok<{ workstream: { slug: string } }>(`query($id: ID!) { workstream(id: $id) { slug } }`, { id: dc.id })).workstream.slug;
+    const page = await open(dc.coordinator, `/workstreams/${slug}`);
+    const errors = collectErrors(page);
+    await page.getByRole('heading', { level: 2, name: 'Filings with the Secretariat' }).waitFor();
+    await page.getByText('Nothing has been filed yet.').waitFor();
+
+    // a report needs its link: the field says so
+    await page.getByRole('textbox', { name: 'Year' }).fill('2025');
+    await page.getByRole('textbox', { name: 'Title' }).fill('Annual report 2025');
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await page.getByText("Enter the report's address, starting with https://").waitFor();
+    await page.getByRole('textbox', { name: 'Link to the report' }).fill('https://example.org/dc/annual-2025.pdf');
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Annual report 2025 is filed.' }).waitFor();
+    await page.getByRole('link', { name: 'Annual report 2025' }).waitFor();
+    await expectNoAxeViolations(page, 'a coalition page with its filings in English');
+
+    // the same kind again for the same year is refused, and the page says why
+    await page.getByRole('textbox', { name: 'Title' }).fill('Annual report 2025, again');
+    await page.getByRole('textbox', { name: 'Link to the report' }).fill('https://example.org/dc/again.pdf');
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'This has already been filed for 2025.' }).waitFor();
+
+    await page.getByRole('radio', { name: 'Session request' }).check();
+    await page.getByRole('textbox', { name: 'Year' }).fill('2026');
+    await page.getByRole('textbox', { name: 'Title' }).fill('Session at IGF 2026');
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Session request 2026 is filed.' }).waitFor();
+    const filed = await root.client.ok<{ workstream: { filings: { kind: string; year: number; url: string | null }[] } }>(`query($id: ID!) { workstream(id: $id) { filings { kind year url } } }`, { id: dc.id });
+    expect(filed.workstream.filings).toEqual(
+      expect.arrayContaining([
+        { kind: 'ANNUAL_REPORT', year: 2025, url: 'https://example.org/dc/annual-2025.pdf' },
+        { kind: 'SESSION_REQUEST', year: 2026, url: null },
+      ]),
+    );
+    expect(errors).toEqual([]);
+
+    const visitor = await open(await given.user(), `/workstreams/${slug}`);
+    await visitor.getByRole('link', { name: 'Annual report 2025' }).waitFor();
+    expect(await visitor.getByRole('button', { name: 'File', exact: true }).count()).toBe(0);
+  });
+
   it.each([
     ['en', 'en-GB', '/secretariat/accounts'],
     ['ar', 'ar-EG', '/secretariat'],

@@ -20,7 +20,7 @@ export function CyclesTable({ workstreams, done }: { workstreams: CycleWorkstrea
   const t = useT();
   return (
     <div className={styles.scroll} role="region" tabIndex={0} aria-label={t('secretariat.cycles.region')}>
-      <table className={styles.table}>
+      <table className={`${styles.table} ${styles.wide}`}>
         <caption>{t('secretariat.cycles.caption')}</caption>
         <thead>
           <tr>

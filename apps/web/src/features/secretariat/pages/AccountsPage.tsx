@@ -106,7 +106,7 @@ function Accounts() {
           <p>{t('secretariat.accounts.found', { count: users.totalCount })}</p>
           {users.edges.length ? (
             <div className={styles.scroll} role="region" tabIndex={0} aria-label={t('secretariat.accounts.region')}>
-              <table className={styles.table}>
+              <table className={`${styles.table} ${styles.wide}`}>
                 <caption>{t('secretariat.accounts.caption')}</caption>
                 <thead>
                   <tr>

@@ -120,7 +120,7 @@ function AuditLog() {
           <p role="status">{t('secretariat.audit.found', { count: log.totalCount })}</p>
           {log.edges.length ? (
             <div className={styles.scroll} role="region" tabIndex={0} aria-label={t('secretariat.audit.region')}>
-              <table className={styles.table}>
+              <table className={`${styles.table} ${styles.wide}`}>
                 <caption>{t('secretariat.audit.caption')}</caption>
                 <thead>
                   <tr>
@@ -164,7 +164,7 @@ function AuditRow({ entry, workstream }: { entry: AuditEntry; workstream?: strin
         <code>{entry.action}</code>
       </td>
       <td dir="auto">{workstream ?? ''}</td>
-      <td>
+      <td className={styles.details}>
         <p className={styles.summary} dir="auto">
           {details.join(' · ')}
         </p>

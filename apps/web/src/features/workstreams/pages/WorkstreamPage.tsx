@@ -10,6 +10,7 @@ import { graphql, type ResultOf } from '../../../graphql/graphql';
 import { useT } from '../../../i18n/t';
 import { useSession } from '../../account/session/use-session';
 import { ComplianceCriteria } from '../components/ComplianceCriteria';
+import { DcFilings } from '../filings/DcFilings';
 import { ParticipationChart, suppressionThreshold } from '../components/ParticipationChart';
 import { label } from '../labels';
 import styles from '../workstreams.module.css';
@@ -54,6 +55,7 @@ export function WorkstreamPage() {
   const intl = useIntl();
   const { slug = '' } = useParams();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: WORKSTREAM, variables: { slug } });
+  const session = useSession();
   const workstream = data?.workstream;
   usePageTitle(workstream?.name ?? (errorCode(error) === 'NOT_FOUND' ? t('workstreams.page.notFound') : null));
 
@@ -81,6 +83,7 @@ export function WorkstreamPage() {
   }
 
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const manages = session?.user.platformRole === 'SECRETARIAT' || (workstream.myMembership?.status === 'ACTIVE' && workstream.myMembership.role === 'FACILITATOR');
   const threshold = suppressionThreshold([...workstream.participation.byStakeholderGroup, ...workstream.participation.byRegion, ...workstream.participation.byGender]);
 
   return (
@@ -221,6 +224,8 @@ export function WorkstreamPage() {
           </p>
         </section>
       ) : null}
+
+      {workstream.kind === 'DC' ? <DcFilings workstreamId={workstream.id} manages={manages} onFiled={refresh} /> : null}
 
       <section className={styles.section} aria-labelledby="participation">
         <h2 id="participation">{t('workstreams.participation.heading')}</h2>
