@@ -182,4 +182,27 @@ describe('live anchors follow the draft between reads of the answer board', () =
     }
     expect(await live(id)).toEqual({ status: 'CHANGED', startParagraph: 2, endParagraph: 2, text: 'works truly best' });
   });
+
+  it('keeps what it computed across a compaction of rows it had already read (the content did not change)', async () => {
+    const { documentId, period } = await setUp();
+    const kept = await onText(period.id, 1, P1, 'implemented unevenly');
+    const gone = await onText(period.id, 3, P3, 'rarely consulted');
+    const { doc, close } = await openEditor(t.url, editor, documentId);
+    try {
+      doc.getXmlFragment('default').delete(3, 1); // "Civil society is rarely consulted."
+      await waitForAsync(async () => !(await stored(documentId)).includes('rarely consulted'), 'the deletion to be stored');
+    } finally {
+      close();
+    }
+    const anchors = t.app.get(LiveAnchors);
+    await anchors.settled(documentId);
+    expect(await live(gone)).toMatchObject({ status: 'ORPHANED' });
+    expect(await live(kept)).toMatchObject({ status: 'EXACT' });
+    const before = anchors.projected;
+    await t.app.get(Compactor).compact(documentId);
+    expect(await live(gone)).toMatchObject({ status: 'ORPHANED' });
+    expect(await live(kept)).toMatchObject({ status: 'EXACT' });
+    // the orphaned passage was not searched for again: nothing changed in the draft
+    expect(anchors.projected).toBe(before);
+  });
 });

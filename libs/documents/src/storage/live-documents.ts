@@ -7,7 +7,7 @@ import { UpdateLogRepository } from './update-log.repository';
 /** A document's current content, kept in memory and caught up from the log on every read. */
 export interface LiveDocument {
   doc: Y.Doc;
-  /** Grows whenever new updates were applied: a key for anything computed from `doc`. */
+  /** Grows whenever applied updates changed the content: a key for anything computed from `doc`. */
   state: number;
   /**
    * The Yjs types that changed since the caller last took them (`takeChanges`): lets a cache keep
@@ -18,6 +18,8 @@ export interface LiveDocument {
 
 interface Entry extends LiveDocument {
   lastUpdateId: string;
+  /** Whether a transaction since the last catch-up changed the content (re-applied updates do not). */
+  dirty: boolean;
   changes: Set<Y.AbstractType<Y.YEvent<any>>>;
   /** Catch-ups and readers of one document run one after the other. */
   queue: Promise<unknown>;
@@ -67,6 +69,7 @@ export class LiveDocuments {
       doc,
       state: 0,
       lastUpdateId: '0',
+      dirty: false,
       changes: new Set(),
       queue: Promise.resolve(),
       takeChanges: () => {
@@ -77,28 +80,29 @@ export class LiveDocuments {
     };
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       for (const type of transaction.changed.keys()) entry.changes.add(type);
+      if (transaction.changed.size || transaction.deleteSet.clients.size) entry.dirty = true;
     });
     return entry;
   }
 
   private async catchUp(documentId: string, entry: Entry): Promise<void> {
     const { snapshotMark: mark, rows } = await this.log.updatesSince(documentId, entry.lastUpdateId);
-    let applied = false;
+    entry.dirty = false;
     if (BigInt(mark) > BigInt(entry.lastUpdateId)) {
       // rows this copy had not seen were folded into the snapshot meanwhile
       const snapshot = await this.log.snapshot(documentId);
       if (snapshot) Y.applyUpdate(entry.doc, snapshot.state);
-      applied = true;
     }
     for (let i = 0; i < rows.length; i += UPDATES_PER_SLICE) {
       if (i) await yieldToEventLoop();
       entry.doc.transact(() => {
         for (const row of rows.slice(i, i + UPDATES_PER_SLICE)) Y.applyUpdate(entry.doc, row.update);
       });
-      applied = true;
     }
     if (rows.length) entry.lastUpdateId = rows[rows.length - 1].id;
     else if (BigInt(mark) > BigInt(entry.lastUpdateId)) entry.lastUpdateId = mark;
-    if (applied) entry.state += 1;
+    // a snapshot that folded only rows already applied (a compaction), or an update already held,
+    // changes nothing: what was computed for this state stays valid
+    if (entry.dirty) entry.state += 1;
   }
 }
