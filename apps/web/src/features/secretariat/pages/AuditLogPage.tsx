@@ -10,6 +10,7 @@ import { errorCode } from '../../../graphql/errors';
 import { useT } from '../../../i18n/t';
 import { Pager } from '../components/Pager';
 import { SecretariatOnly } from '../components/SecretariatOnly';
+import { summaryFacts } from '../lib/audit-summary';
 import { ACTION_DOMAINS, type AuditFilterParams, filterProblems, readFilter, toApiFilter, writeFilter } from '../lib/audit-filter';
 import { ACTOR, AUDIT_LOG, type AuditEntry, WORKSTREAM_NAMES } from '../operations';
 import styles from '../Secretariat.module.css';
@@ -149,9 +150,7 @@ function AuditLog() {
 function AuditRow({ entry, workstream }: { entry: AuditEntry; workstream?: string }) {
   const t = useT();
   const intl = useIntl();
-  const details = Object.entries(entry.summary as Record<string, unknown>)
-    .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([k, value]) => `${k}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+  const details = summaryFacts(entry.summary);
   return (
     <tr>
       <td>
@@ -161,13 +160,15 @@ function AuditRow({ entry, workstream }: { entry: AuditEntry; workstream?: strin
         {entry.actor ? <Link to={`?actor=${entry.actor.id}`}>{entry.actor.displayName}</Link> : t('secretariat.audit.system')}
       </td>
       <td>
-        <code>{entry.action}</code>
+        <code dir="ltr">{entry.action}</code>
       </td>
       <td dir="auto">{workstream ?? ''}</td>
       <td className={styles.details}>
-        <p className={styles.summary} dir="auto">
-          {details.join(' · ')}
-        </p>
+        <ul className={styles.summary} dir="ltr">
+          {details.map((fact, i) => (
+            <li key={i}>{fact}</li>
+          ))}
+        </ul>
       </td>
     </tr>
   );

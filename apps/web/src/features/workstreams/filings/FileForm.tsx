@@ -42,7 +42,7 @@ export function FileForm({ workstreamId, reports, onFiled }: { workstreamId: str
     setBusy(true);
     const result = fromDocument
       ? await fileDocument({ input: { documentId, year: value } })
-      : await fileRecord({ input: { workstreamId, kind, year: value, title: title.trim(), url: url.trim() || undefined } });
+      : await fileRecord({ input: { workstreamId, kind, year: value, title: title.trim(), url: kind === 'SESSION_REQUEST' ? undefined : url.trim() || undefined } });
     setBusy(false);
     if (!result.error) {
       setTitle('');
