@@ -126,6 +126,35 @@ describe('opening a document to public comment', () => {
     expect(period).toMatchObject({ title: 'Members’ first look', status: 'DRAFT' });
   });
 
+  it('edits a draft period from its console, reading its times in its own zone, then schedules it; an open period says only its closing can change', async () => {
+    const documentId = await given.document(bpf, { markdown: 'One paragraph.\n', visibility: 'PUBLIC' });
+    const version = (await bpf.facilitator.client.ok<{ freezeVersion: { id: string } }>(`mutation($id: ID!) { freezeVersion(documentId: $id, label: "First draft") { id } }`, { id: documentId })).freezeVersion;
+    const created = await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string } }>(
+      `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id } }`,
+      { input: { documentId, versionId: version.id, title: 'Early look', timeZone: 'Europe/Zurich', opensAt: '2027-01-10T08:00:00.000Z', closesAt: '2027-01-20T16:00:00.000Z' } },
+    );
+    const id = created.createCommentPeriod.id;
+    const page = await (await signedIn(bpf.facilitator)).newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${t.url}/comment-periods/${id}/manage`);
+    await page.getByRole('link', { name: 'Edit the period' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit the comment period' }).waitFor();
+    expect(await page.getByLabel(/^Opens/).inputValue()).toBe('2027-01-10T09:00');
+    await page.getByRole('textbox', { name: 'Title of the period' }).fill('Public comment on the first draft');
+    await page.getByLabel(/^Closes/).fill('2027-01-31T17:00');
+    await expectNoAxeViolations(page, 'the edit form in English');
+    await page.getByRole('button', { name: 'Save and schedule' }).click();
+    await page.waitForURL(new RegExp(`/comment-periods/${id}/manage$`));
+    const [period] = (await periods(documentId)).commentPeriods.edges.map((e) => e.node);
+    expect(period).toMatchObject({ title: 'Public comment on the first draft', status: 'SCHEDULED', closesAt: '2027-01-31T16:00:00.000Z', opensAt: '2027-01-10T08:00:00.000Z' });
+
+    const open = await given.commentPeriod(bpf, { documentId: await given.document(bpf, { markdown: 'Two.\n' }) });
+    await page.goto(`${t.url}/comment-periods/${open.id}/edit`);
+    await page.getByText(/Only its closing time can change now/).waitFor();
+    expect(await page.getByRole('button', { name: /^Save/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('tells a reader who does not facilitate that periods are opened by the facilitators', async () => {
     const documentId = await given.document(bpf, { markdown: 'One paragraph.\n', visibility: 'PUBLIC' });
     const reader = await given.user();

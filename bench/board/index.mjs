@@ -263,7 +263,7 @@ async function load(browser, url, { session = null, keyboard = false } = {}) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     let bytes = 0;
     cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
-    await page.goto(url, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load', timeout: 240_000 });
     // the board marks itself loaded once every page of comments is placed; the floor is whole at its load event
     await page.waitForFunction((board) => window.__bench.first !== null && (!board || window.__bench.ready !== null), session !== null, { timeout: 180_000, polling: 100 });
     const loaded = await page.evaluate(() => {

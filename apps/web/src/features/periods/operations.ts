@@ -43,6 +43,23 @@ export const CREATE_PERIOD = graphql(`
 
 export type CreatePeriodInput = VariablesOf<typeof CREATE_PERIOD>['input'];
 
+/** A period's settings, for editing it before it opens. */
+export const EDIT_PERIOD = graphql(`
+  query EditPeriod($id: ID!) {
+    commentPeriod(id: $id) {
+      id title instructions guidingQuestions timeZone opensAt closesAt participation moderation status viewerCanFacilitate
+    }
+  }
+`);
+
+export const UPDATE_PERIOD = graphql(`
+  mutation UpdateCommentPeriod($input: UpdateCommentPeriodInput!) {
+    updateCommentPeriod(input: $input) { id title instructions guidingQuestions timeZone opensAt closesAt participation moderation status }
+  }
+`);
+
+export type UpdatePeriodInput = VariablesOf<typeof UPDATE_PERIOD>['input'];
+
 /** A period as its facilitators run it: status, times, and the synthesis so far. */
 export const MANAGE_PERIOD = graphql(`
   query ManagePeriod($id: ID!) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formFieldOf, type PeriodForm, toInput, validate } from './period-form';
+import { formFieldOf, formOf, type PeriodForm, toInput, toUpdateInput, validate } from './period-form';
 
 const form = (over: Partial<PeriodForm> = {}): PeriodForm => ({
   version: 'freeze',
@@ -56,5 +56,41 @@ describe('the form that opens a document to comment', () => {
     expect(formFieldOf('input.closesAt')).toBe('closesAt');
     expect(formFieldOf('freezeVersionLabel')).toBe('label');
     expect(formFieldOf('input.participation')).toBeNull();
+  });
+});
+
+describe('the form that edits a period before it opens', () => {
+  const period = {
+    title: 'Public comment on the PN draft',
+    instructions: 'Comment on any paragraph.',
+    guidingQuestions: ['Is anything missing?', 'What should go?'],
+    timeZone: 'Asia/Tokyo',
+    opensAt: '2026-12-01T00:00:00.000Z',
+    closesAt: '2026-12-15T14:59:00.000Z',
+    participation: 'REGISTERED',
+    moderation: 'PRE_MODERATION',
+  };
+
+  it("shows the period's times in its own zone, and sends them back unchanged", () => {
+    const edit = formOf(period);
+    expect(edit).toMatchObject({ opensAt: '2026-12-01T09:00', closesAt: '2026-12-15T23:59', questions: 'Is anything missing?\nWhat should go?', participation: 'REGISTERED', moderation: 'PRE_MODERATION' });
+    expect(validate(edit, { withVersion: false })).toEqual({});
+    expect(toUpdateInput(edit, 'p1', false)).toEqual({
+      id: 'p1',
+      title: period.title,
+      instructions: period.instructions,
+      guidingQuestions: period.guidingQuestions,
+      timeZone: 'Asia/Tokyo',
+      opensAt: period.opensAt,
+      closesAt: period.closesAt,
+      participation: 'REGISTERED',
+      moderation: 'PRE_MODERATION',
+      schedule: false,
+    });
+  });
+
+  it('checks no version when editing, and still the times', () => {
+    const edit = { ...formOf(period), closesAt: '2026-11-30T10:00' };
+    expect(validate(edit, { withVersion: false })).toEqual({ closesAt: 'periods.form.closesBeforeOpens' });
   });
 });

@@ -1,5 +1,5 @@
-import type { CreatePeriodInput } from '../operations';
-import { zonedToIso } from './zoned-time';
+import type { CreatePeriodInput, UpdatePeriodInput } from '../operations';
+import { isoToZoned, zonedToIso } from './zoned-time';
 
 /** What the facilitator fills in to open a document to comment. */
 export interface PeriodForm {
@@ -28,11 +28,11 @@ export const questionsOf = (text: string) =>
     .map((q) => q.trim())
     .filter(Boolean);
 
-/** The form's problems, in the order of the form; empty when it can be sent. */
-export function validate(form: PeriodForm): Problems {
+/** The form's problems, in the order of the form; empty when it can be sent. Editing a period checks no version (it keeps its own). */
+export function validate(form: PeriodForm, { withVersion = true }: { withVersion?: boolean } = {}): Problems {
   const problems: Problems = {};
-  if (form.version === 'freeze' && !form.label.trim()) problems.label = 'periods.form.labelMissing';
-  if (form.version === 'existing' && !form.versionId) problems.versionId = 'periods.form.versionMissing';
+  if (withVersion && form.version === 'freeze' && !form.label.trim()) problems.label = 'periods.form.labelMissing';
+  if (withVersion && form.version === 'existing' && !form.versionId) problems.versionId = 'periods.form.versionMissing';
   if (!form.title.trim()) problems.title = 'periods.form.titleMissing';
   const opens = zonedToIso(form.opensAt, form.timeZone);
   const closes = zonedToIso(form.closesAt, form.timeZone);
@@ -50,6 +50,39 @@ export function toInput(form: PeriodForm, documentId: string, schedule: boolean,
     ...(form.version === 'freeze' ? { freezeVersionLabel: form.label.trim() } : { versionId: form.versionId }),
     title: form.title.trim(),
     instructions: form.instructions.trim() || null,
+    guidingQuestions: questionsOf(form.questions),
+    timeZone: form.timeZone,
+    opensAt: zonedToIso(form.opensAt, form.timeZone),
+    closesAt: zonedToIso(form.closesAt, form.timeZone),
+    participation: form.participation,
+    moderation: form.moderation,
+    schedule,
+  };
+}
+
+/** A period's settings as the edit form shows them: its times read in its own zone. */
+export function formOf(period: { title: string; instructions: string; guidingQuestions: readonly string[]; timeZone: string; opensAt: string; closesAt: string; participation: string; moderation: string }): PeriodForm {
+  return {
+    version: 'existing',
+    label: '',
+    versionId: '',
+    title: period.title,
+    instructions: period.instructions,
+    questions: period.guidingQuestions.join('\n'),
+    timeZone: period.timeZone,
+    opensAt: isoToZoned(period.opensAt, period.timeZone),
+    closesAt: isoToZoned(period.closesAt, period.timeZone),
+    participation: period.participation === 'REGISTERED' ? 'REGISTERED' : 'REGISTERED_AND_GUESTS',
+    moderation: period.moderation === 'PRE_MODERATION' ? 'PRE_MODERATION' : 'PUBLISH_AT_ONCE',
+  };
+}
+
+/** The API's update input for a valid edit form (the version stays the period's own). */
+export function toUpdateInput(form: PeriodForm, id: string, schedule: boolean): UpdatePeriodInput {
+  return {
+    id,
+    title: form.title.trim(),
+    instructions: form.instructions.trim(),
     guidingQuestions: questionsOf(form.questions),
     timeZone: form.timeZone,
     opensAt: zonedToIso(form.opensAt, form.timeZone),

@@ -96,6 +96,11 @@ export function ManagePeriodPage() {
         <li>
           <Link to={`/comment-periods/${period.id}/moderation`}>{t('periods.manage.moderation')}</Link>
         </li>
+        {period.status === 'DRAFT' || period.status === 'SCHEDULED' ? (
+          <li>
+            <Link to={`/comment-periods/${period.id}/edit`}>{t('periods.edit.link')}</Link>
+          </li>
+        ) : null}
       </ul>
       <PeriodActions
         period={period}

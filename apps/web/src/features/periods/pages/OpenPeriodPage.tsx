@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -7,6 +7,8 @@ import { NotFound } from '../../../app/NotFound';
 import { Button } from '../../../design/Button';
 import { ErrorSummary, type FormProblem } from '../../../design/ErrorSummary';
 import { ChoiceGroup, Field } from '../../../design/Field';
+import { PeriodFields } from '../components/PeriodFields';
+import { PeriodPreview } from '../components/PeriodPreview';
 import { Loading } from '../../../design/Loading';
 import { newClientKey } from '../../../graphql/client-key';
 import { errorCode, fieldProblems } from '../../../graphql/errors';
@@ -14,8 +16,7 @@ import { type MessageId, useT } from '../../../i18n/t';
 import { useSession } from '../../account/session/use-session';
 import { SignInLink } from '../../account/SignInLink';
 import { canSteward } from '../../versions/api';
-import { type Field as FormField, formFieldOf, type PeriodForm, questionsOf, toInput, validate } from '../lib/period-form';
-import { timeZones, zonedToIso } from '../lib/zoned-time';
+import { type Field as FormField, formFieldOf, type PeriodForm, toInput, validate } from '../lib/period-form';
 import { CREATE_PERIOD, PERIOD_DOCUMENT, PERIOD_ROLE } from '../operations';
 import styles from '../components/Periods.module.css';
 
@@ -42,7 +43,6 @@ export function OpenPeriodPage() {
   const membership = role.data?.workstream.myMembership;
   const steward = canSteward(membership?.role, membership?.status, session?.user.platformRole);
   usePageTitle(t('periods.form.title'));
-  const zones = useMemo(() => timeZones(ownZone), []);
   const clientKey = useRef(newClientKey());
   const [form, setForm] = useState<PeriodForm>({
     version: 'freeze',
@@ -108,12 +108,9 @@ export function OpenPeriodPage() {
   };
   // a problem is a message id from validate(), or the API's own sentence
   const text = (problem: string | undefined) => (problem ? (problem.startsWith('periods.') ? t(problem as MessageId) : problem) : null);
+  const errors = Object.fromEntries(ORDER.map((f) => [f, text(problems[f])])) as Record<FormField, string | null>;
   const summary: FormProblem[] = ORDER.flatMap((f) => (problems[f] ? [{ fieldId: ids[f], message: text(problems[f]) ?? '' }] : []));
   const versions = [...document.versions].sort((a, b) => b.number - a.number);
-  const when = (local: string) => {
-    const iso = zonedToIso(local, form.timeZone);
-    return iso ? intl.formatDate(iso, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: form.timeZone }) : t('periods.preview.unset');
-  };
 
   return (
     <div className={styles.layout}>
@@ -153,50 +150,7 @@ export function OpenPeriodPage() {
               </select>
             </Field>
           )}
-          <Field label={t('periods.form.titleField')} error={text(problems.title)} id={ids.title}>
-            <input type="text" dir="auto" value={form.title} onChange={(e) => update({ title: e.target.value })} />
-          </Field>
-          <Field label={t('periods.form.instructions')} hint={t('periods.form.instructionsHint')}>
-            <textarea rows={3} dir="auto" value={form.instructions} onChange={(e) => update({ instructions: e.target.value })} />
-          </Field>
-          <Field label={t('periods.form.questions')} hint={t('periods.form.questionsHint')}>
-            <textarea rows={4} dir="auto" value={form.questions} onChange={(e) => update({ questions: e.target.value })} />
-          </Field>
-          <Field label={t('periods.form.timeZone')} hint={t('periods.form.timeZoneHint')} error={text(problems.timeZone)} id={ids.timeZone}>
-            <select value={form.timeZone} onChange={(e) => update({ timeZone: e.target.value })}>
-              {zones.map((z) => (
-                <option key={z} value={z}>
-                  {z.replace(/_/g, ' ')}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t('periods.form.opensAt', { zone: form.timeZone.replace(/_/g, ' ') })} error={text(problems.opensAt)} id={ids.opensAt}>
-            <input type="datetime-local" value={form.opensAt} onChange={(e) => update({ opensAt: e.target.value })} />
-          </Field>
-          <Field label={t('periods.form.closesAt', { zone: form.timeZone.replace(/_/g, ' ') })} error={text(problems.closesAt)} id={ids.closesAt}>
-            <input type="datetime-local" value={form.closesAt} onChange={(e) => update({ closesAt: e.target.value })} />
-          </Field>
-          <ChoiceGroup legend={t('periods.form.participation')} id={`${id}-participation`}>
-            <label>
-              <input type="radio" name="participation" checked={form.participation === 'REGISTERED_AND_GUESTS'} onChange={() => update({ participation: 'REGISTERED_AND_GUESTS' })} />
-              <span>{t('periods.form.guests')}</span>
-            </label>
-            <label>
-              <input type="radio" name="participation" checked={form.participation === 'REGISTERED'} onChange={() => update({ participation: 'REGISTERED' })} />
-              <span>{t('periods.form.registered')}</span>
-            </label>
-          </ChoiceGroup>
-          <ChoiceGroup legend={t('periods.form.moderation')} id={`${id}-moderation`}>
-            <label>
-              <input type="radio" name="moderation" checked={form.moderation === 'PUBLISH_AT_ONCE'} onChange={() => update({ moderation: 'PUBLISH_AT_ONCE' })} />
-              <span>{t('periods.form.publishAtOnce')}</span>
-            </label>
-            <label>
-              <input type="radio" name="moderation" checked={form.moderation === 'PRE_MODERATION'} onChange={() => update({ moderation: 'PRE_MODERATION' })} />
-              <span>{t('periods.form.preModeration')}</span>
-            </label>
-          </ChoiceGroup>
+          <PeriodFields form={form} update={update} errors={errors} ids={ids} />
           <div className={styles.actions}>
             <Button type="submit" value="schedule" disabled={saving}>
               {t('periods.form.schedule')}
@@ -207,38 +161,7 @@ export function OpenPeriodPage() {
           </div>
         </form>
       </div>
-      <aside className={styles.preview} aria-labelledby={`${id}-preview`}>
-        <h2 id={`${id}-preview`}>{t('periods.preview.heading')}</h2>
-        <p className={styles.kicker}>{t('periods.preview.kicker')}</p>
-        <p className={styles.previewTitle} dir="auto">
-          {form.title.trim() || t('periods.preview.untitled')}
-        </p>
-        <dl className={styles.times}>
-          <dt>{t('periods.preview.opens')}</dt>
-          <dd>{when(form.opensAt)}</dd>
-          <dt>{t('periods.preview.closes')}</dt>
-          <dd>{when(form.closesAt)}</dd>
-        </dl>
-        {form.instructions.trim() ? (
-          <p dir="auto" className={styles.instructions}>
-            {form.instructions.trim()}
-          </p>
-        ) : null}
-        {questionsOf(form.questions).length ? (
-          <>
-            <h3>{t('periods.preview.questions')}</h3>
-            <ol>
-              {questionsOf(form.questions).map((q) => (
-                <li key={q} dir="auto">
-                  {q}
-                </li>
-              ))}
-            </ol>
-          </>
-        ) : null}
-        <p>{form.participation === 'REGISTERED_AND_GUESTS' ? t('periods.preview.guests') : t('periods.preview.registered')}</p>
-        {form.moderation === 'PRE_MODERATION' ? <p>{t('periods.preview.preModeration')}</p> : null}
-      </aside>
+      <PeriodPreview form={form} />
     </div>
   );
 }
