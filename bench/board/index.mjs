@@ -9,17 +9,17 @@
 // loaded the same way. `node bench/run.mjs board` runs this suite alone (after `npm run build`).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { gql, inFlight } from '../lib/api.mjs';
 import { createThrowawayDatabase, postgresTarget } from '../lib/postgres.mjs';
 import { freePort, onCleanup, startChild, waitForHttp } from '../lib/processes.mjs';
 import { Prng } from '../lib/prng.mjs';
 import { buildRealDraft } from '../lib/real-draft.mjs';
+import { serveStaticPage } from '../lib/static-page.mjs';
 import { describeMachine, describeSource, fmt, machineInfo, ratio, sourceInfo, table } from '../lib/report.mjs';
 import { median, percentile } from '../lib/stats.mjs';
 
@@ -42,32 +42,6 @@ const PASSWORD = 'igf-demo-passphrase-2026';
 const SECRETARIAT = 'secretariat@demo.intersessional.org';
 
 // ---------------------------------------------------------------- API
-
-let ipCounter = 0;
-/** A fresh client address per request (TRUST_PROXY), so per-address limits never bind. */
-const freshIp = () => {
-  ipCounter += 1;
-  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
-};
-
-async function gql(base, query, variables = {}, token = null) {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': freshIp(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors).slice(0, 500));
-  return body.data;
-}
-
-async function inFlight(tasks, limit) {
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) await tasks[next++]();
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-}
 
 const SESSION = `accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id displayName email platformRole preferredLanguage }`;
 const GROUPS = ['CIVIL_SOCIETY', 'GOVERNMENT', 'PRIVATE_SECTOR', 'ACADEMIA', 'TECHNICAL_COMMUNITY'];
@@ -214,18 +188,6 @@ function floorHtml(comments) {
 <body><main><h1>Answer board</h1>${body}</main></body></html>`;
 }
 
-async function startFloor(html) {
-  const gz = gzipSync(html);
-  const server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', 'cache-control': 'no-cache', 'content-length': gz.length });
-    res.end(gz);
-  });
-  const port = await freePort();
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  onCleanup(() => new Promise((resolve) => server.close(resolve)));
-  return { url: `http://127.0.0.1:${port}/answers`, bytes: gz.length, htmlBytes: Buffer.byteLength(html) };
-}
-
 // ---------------------------------------------------------------- measuring
 
 /**
@@ -303,7 +265,7 @@ export async function run({ log }) {
   const { base, target } = await startProduct(log);
   const setup = await setUp(base, log);
   const comments = await allComments(base, setup.periodId, setup.token);
-  const floor = await startFloor(floorHtml(comments));
+  const floor = await serveStaticPage(floorHtml(comments), '/answers');
   log(`  the floor: ${fmt(comments.length)} comments as one static page, ${fmt(floor.htmlBytes / 1024)} KB of HTML (${fmt(floor.bytes / 1024)} KB gzipped)`);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });

@@ -13,6 +13,7 @@ import { createThrowawayDatabase, postgresTarget } from '../lib/postgres.mjs';
 import { freePort, nodeArgsWithProbe, onCleanup, rssKb, startChild, waitForHttp } from '../lib/processes.mjs';
 import { describeMachine, describeSource, fmt, machineInfo, ratio, sourceInfo, table } from '../lib/report.mjs';
 import { median, percentile } from '../lib/stats.mjs';
+import { gql } from '../lib/api.mjs';
 
 export const title = 'Public comment periods: submission throughput and a busy paragraph';
 
@@ -24,23 +25,6 @@ const IN_FLIGHT = 16;
 const BUSY = QUICK ? 10_000 : 100_000;
 const READS = QUICK ? 20 : 100;
 const PASSWORD = 'igf-demo-passphrase-2026';
-
-let ipCounter = 0;
-const freshIp = () => {
-  ipCounter += 1;
-  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
-};
-
-async function gql(base, query, variables = {}, token = null) {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': freshIp(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors).slice(0, 500));
-  return body.data;
-}
 
 /** Runs `tasks` with at most `limit` in flight; returns each task's duration in ms. */
 async function timed(tasks, limit) {

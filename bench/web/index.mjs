@@ -6,14 +6,13 @@
 // server and loaded the same way. `node bench/run.mjs web` runs this suite alone (after `npm run build`).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { createThrowawayDatabase, postgresTarget } from '../lib/postgres.mjs';
 import { freePort, onCleanup, startChild, waitForHttp } from '../lib/processes.mjs';
+import { serveStaticPage } from '../lib/static-page.mjs';
 import { describeMachine, describeSource, fmt, machineInfo, ratio, sourceInfo, table } from '../lib/report.mjs';
 import { median } from '../lib/stats.mjs';
 import { breakdown, initialChunks } from './breakdown.mjs';
@@ -99,18 +98,6 @@ function staticFloorHtml(period) {
 ${body}</main></body></html>`;
 }
 
-async function startFloor(html) {
-  const gz = gzipSync(html);
-  const server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', 'cache-control': 'no-cache', 'content-length': gz.length });
-    res.end(gz);
-  });
-  const port = await freePort();
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  onCleanup(() => new Promise((resolve) => server.close(resolve)));
-  return { url: `http://127.0.0.1:${port}/comment-periods/floor`, bytes: gz.length };
-}
-
 /** One cold, throttled page load. */
 async function load(browser, url, { locale = 'en-GB', comment = false, throttle = true }) {
   const context = await browser.newContext({ ...PHONE, locale, timezoneId: 'Europe/Zurich' });
@@ -187,7 +174,7 @@ export async function run({ log }) {
   const { base, db } = await startProduct(log);
   const period = await demoConsultation(base);
   log(`  demo consultation: "${period.title}" (${period.id}), ${period.paragraphs.length} paragraphs`);
-  const floor = await startFloor(staticFloorHtml(period));
+  const floor = await serveStaticPage(staticFloorHtml(period), '/comment-periods/floor');
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   onCleanup(() => browser.close());
