@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Given, type TestUser } from '../api/test/support/given';
-import type { TestApp } from '../api/test/support/test-app';
+import type { Page } from 'playwright-core';
+import type { TestUser } from '../api/test/support/given';
 import { waitForAsync } from '../api/test/support/wait';
-import { PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
-import { startProduct } from './support/product';
-import { signedInContext } from './support/session';
+import { PHONE, collectErrors, expectNoAxeViolations } from './support/browser';
+import { browserSuite } from './support/suite';
 
 // The facilitators' console on a workstream's members page (the address e-mails about join requests
 // use): requests approved or declined, roles changed, a member removed, and the last facilitator kept.
@@ -13,38 +11,18 @@ const JOIN = `mutation($id: ID!) { joinWorkstream(input: { workstreamId: $id }) 
 const MEMBERS = `query($id: ID!) { workstream(id: $id) { members(first: 50) { edges { node { role user { displayName } } } } requests: members(status: PENDING) { totalCount } } }`;
 
 describe('the members console', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let given: Given;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startProduct(), launchChromium()]);
-    given = new Given(t);
-  }, 180_000);
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function signedIn(user: TestUser, options: Parameters<typeof newContext>[1] = {}): Promise<BrowserContext> {
-    const context = await signedInContext(t, browser, user, options);
-    contexts.push(context);
-    return context;
-  }
+  const suite = browserSuite();
+  const { signedIn } = suite;
 
   /** A BPF whose facilitator has two people asking to join and one member. */
   async function workstreamWithRequests() {
-    const facilitator = await given.user({ displayName: 'Fatima Zahra' });
-    const bpf = await given.workstream('BPF', { facilitator, name: `BPF on AI ${Math.random().toString(36).slice(2, 7)}` });
-    const ana = await given.user({ displayName: 'Ana Souza' });
-    const ben = await given.user({ displayName: 'Ben Okafor' });
-    const carla = await given.user({ displayName: 'Carla Ruiz' });
+    const facilitator = await suite.given.user({ displayName: 'Fatima Zahra' });
+    const bpf = await suite.given.workstream('BPF', { facilitator, name: `BPF on AI ${Math.random().toString(36).slice(2, 7)}` });
+    const ana = await suite.given.user({ displayName: 'Ana Souza' });
+    const ben = await suite.given.user({ displayName: 'Ben Okafor' });
+    const carla = await suite.given.user({ displayName: 'Carla Ruiz' });
     for (const person of [ana, ben]) await person.client.ok(JOIN, { id: bpf.id });
-    await given.addMember(bpf.id, carla, facilitator);
+    await suite.given.addMember(bpf.id, carla, facilitator);
     return { bpf, facilitator, slug: bpf.slug };
   }
   const members = async (facilitator: TestUser, id: string) =>
@@ -55,7 +33,7 @@ describe('the members console', () => {
     const { bpf, facilitator, slug } = await workstreamWithRequests();
     const page = await (await signedIn(facilitator)).newPage();
     const errors = collectErrors(page);
-    await page.goto(`${t.url}/workstreams/${slug}/members`);
+    await page.goto(`${suite.t.url}/workstreams/${slug}/members`);
     await page.getByRole('heading', { level: 2, name: 'Requests to join (2)' }).waitFor();
     await expectNoAxeViolations(page, 'the members console in English');
 
@@ -85,8 +63,8 @@ describe('the members console', () => {
 
   it('shows everyone else the public list, without requests or controls', async () => {
     const { slug } = await workstreamWithRequests();
-    const page = await (await signedIn(await given.user())).newPage();
-    await page.goto(`${t.url}/workstreams/${slug}/members`);
+    const page = await (await signedIn(await suite.given.user())).newPage();
+    await page.goto(`${suite.t.url}/workstreams/${slug}/members`);
     await page.getByRole('table', { name: 'Active members, earliest first' }).waitFor();
     expect(await page.getByRole('heading', { name: /Requests to join/ }).count()).toBe(0);
     expect(await page.getByRole('combobox').filter({ hasText: 'Facilitator' }).count()).toBe(0);
@@ -98,7 +76,7 @@ describe('the members console', () => {
   ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device) => {
     const { facilitator, slug } = await workstreamWithRequests();
     const page = await (await signedIn(facilitator, { ...device, locale: browserLocale })).newPage();
-    await page.goto(`${t.url}/workstreams/${slug}/members`);
+    await page.goto(`${suite.t.url}/workstreams/${slug}/members`);
     await page.locator('[data-membership-id]').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
     await page.screenshot({ path: `/work/wt/shots/members-console-${locale}-${size}.png`, fullPage: true });

@@ -1,9 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Given, type TestUser } from '../api/test/support/given';
-import type { TestApp } from '../api/test/support/test-app';
-import { PHONE, collectErrors, expectNoAxeViolations, launchChromium, newContext } from './support/browser';
-import { startProduct } from './support/product';
-import { signedInContext } from './support/session';
+import type { Page } from 'playwright-core';
+import type { TestUser } from '../api/test/support/given';
+import { PHONE, collectErrors, expectNoAxeViolations } from './support/browser';
+import { browserSuite } from './support/suite';
 
 // A facilitator opens a draft to public comment from the browser: the version frozen now, the period's
 // own time zone, guiding questions, guests welcome; previewed as the public will see it, then scheduled.
@@ -23,43 +21,25 @@ function wallClock(timeZone: string, minutes: number): string {
 }
 
 describe('opening a document to public comment', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let given: Given;
+  const suite = browserSuite();
+  const { signedIn } = suite;
   let bpf: { id: string; facilitator: TestUser };
-  const contexts: BrowserContext[] = [];
-
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startProduct(), launchChromium()]);
-    given = new Given(t);
-    bpf = await given.workstream('BPF');
-  }, 180_000);
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    bpf = await suite.given.workstream('BPF');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function signedIn(user: TestUser, options: Parameters<typeof newContext>[1] = {}): Promise<BrowserContext> {
-    const context = await signedInContext(t, browser, user, options);
-    contexts.push(context);
-    return context;
-  }
 
   const periods = async (documentId: string) =>
     (await bpf.facilitator.client.ok<{ document: { commentPeriods: { edges: { node: Record<string, unknown> }[] }; versions: { id: string; label: string }[] } }>(PERIODS, { id: documentId })).document;
   const form = async (page: Page, documentId: string) => {
-    await page.goto(`${t.url}/documents/${documentId}/comment-periods/new`);
+    await page.goto(`${suite.t.url}/documents/${documentId}/comment-periods/new`);
     await page.getByRole('heading', { level: 1, name: 'Open a comment period' }).waitFor();
   };
 
   it('checks the form, previews the period in its own time zone, and schedules it', async () => {
-    const documentId = await given.document(bpf, { markdown: '# Findings\n\nNorms are implemented unevenly.\n', title: 'BPF Cybersecurity draft' });
+    const documentId = await suite.given.document(bpf, { markdown: '# Findings\n\nNorms are implemented unevenly.\n', title: 'BPF Cybersecurity draft' });
     const page = await (await signedIn(bpf.facilitator)).newPage();
     const errors = collectErrors(page);
-    await page.goto(`${t.url}/documents/${documentId}/versions`);
+    await page.goto(`${suite.t.url}/documents/${documentId}/versions`);
     await page.getByRole('link', { name: 'Open this document to public comment' }).click();
     await page.getByRole('heading', { level: 1, name: 'Open a comment period' }).waitFor();
 
@@ -107,7 +87,7 @@ describe('opening a document to public comment', () => {
   });
 
   it('saves a draft period on a version already frozen, and refuses a period that closes before it opens', async () => {
-    const documentId = await given.document(bpf, { markdown: 'One paragraph.\n' });
+    const documentId = await suite.given.document(bpf, { markdown: 'One paragraph.\n' });
     await bpf.facilitator.client.ok(`mutation($id: ID!) { freezeVersion(documentId: $id, label: "Zero draft") { id } }`, { id: documentId });
     const page = await (await signedIn(bpf.facilitator)).newPage();
     await form(page, documentId);
@@ -127,7 +107,7 @@ describe('opening a document to public comment', () => {
   });
 
   it('edits a draft period from its console, reading its times in its own zone, then schedules it; an open period says only its closing can change', async () => {
-    const documentId = await given.document(bpf, { markdown: 'One paragraph.\n', visibility: 'PUBLIC' });
+    const documentId = await suite.given.document(bpf, { markdown: 'One paragraph.\n', visibility: 'PUBLIC' });
     const version = (await bpf.facilitator.client.ok<{ freezeVersion: { id: string } }>(`mutation($id: ID!) { freezeVersion(documentId: $id, label: "First draft") { id } }`, { id: documentId })).freezeVersion;
     const created = await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string } }>(
       `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id } }`,
@@ -136,7 +116,7 @@ describe('opening a document to public comment', () => {
     const id = created.createCommentPeriod.id;
     const page = await (await signedIn(bpf.facilitator)).newPage();
     const errors = collectErrors(page);
-    await page.goto(`${t.url}/comment-periods/${id}/manage`);
+    await page.goto(`${suite.t.url}/comment-periods/${id}/manage`);
     await page.getByRole('link', { name: 'Edit the period' }).click();
     await page.getByRole('heading', { level: 1, name: 'Edit the comment period' }).waitFor();
     expect(await page.getByLabel(/^Opens/).inputValue()).toBe('2027-01-10T09:00');
@@ -148,16 +128,16 @@ describe('opening a document to public comment', () => {
     const [period] = (await periods(documentId)).commentPeriods.edges.map((e) => e.node);
     expect(period).toMatchObject({ title: 'Public comment on the first draft', status: 'SCHEDULED', closesAt: '2027-01-31T16:00:00.000Z', opensAt: '2027-01-10T08:00:00.000Z' });
 
-    const open = await given.commentPeriod(bpf, { documentId: await given.document(bpf, { markdown: 'Two.\n' }) });
-    await page.goto(`${t.url}/comment-periods/${open.id}/edit`);
+    const open = await suite.given.commentPeriod(bpf, { documentId: await suite.given.document(bpf, { markdown: 'Two.\n' }) });
+    await page.goto(`${suite.t.url}/comment-periods/${open.id}/edit`);
     await page.getByText(/Only its closing time can change now/).waitFor();
     expect(await page.getByRole('button', { name: /^Save/ }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
   it('tells a reader who does not facilitate that periods are opened by the facilitators', async () => {
-    const documentId = await given.document(bpf, { markdown: 'One paragraph.\n', visibility: 'PUBLIC' });
-    const reader = await given.user();
+    const documentId = await suite.given.document(bpf, { markdown: 'One paragraph.\n', visibility: 'PUBLIC' });
+    const reader = await suite.given.user();
     const page = await (await signedIn(reader)).newPage();
     await form(page, documentId);
     await page.getByText('Only the facilitators and lead experts of this workstream, and the Secretariat, open comment periods.').waitFor();
@@ -168,12 +148,28 @@ describe('opening a document to public comment', () => {
     ['en', 'en-GB', 'phone', PHONE],
     ['ar', 'ar-EG', 'phone', PHONE],
   ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device) => {
-    const documentId = await given.document(bpf, { markdown: 'One paragraph.\n' });
+    const documentId = await suite.given.document(bpf, { markdown: 'One paragraph.\n' });
     const page = await (await signedIn(bpf.facilitator, { ...device, locale: browserLocale })).newPage();
-    await page.goto(`${t.url}/documents/${documentId}/comment-periods/new`);
+    await page.goto(`${suite.t.url}/documents/${documentId}/comment-periods/new`);
     await page.locator('form').waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
     await page.screenshot({ path: `/work/wt/shots/open-period-${locale}-${size}.png`, fullPage: true });
     await expectNoAxeViolations(page, `the period form in ${locale} on a ${size}`);
+  });
+
+  it('has no axe violation on the edit form in Arabic on a phone', async () => {
+    const documentId = await suite.given.document(bpf, { markdown: 'One paragraph.\n' });
+    const version = (await bpf.facilitator.client.ok<{ freezeVersion: { id: string } }>(`mutation($id: ID!) { freezeVersion(documentId: $id, label: "v1") { id } }`, { id: documentId })).freezeVersion;
+    const { createCommentPeriod } = await bpf.facilitator.client.ok<{ createCommentPeriod: { id: string } }>(
+      `mutation($input: CreateCommentPeriodInput!) { createCommentPeriod(input: $input) { id } }`,
+      { input: { documentId, versionId: version.id, title: 'مسودة للتعليق', timeZone: 'Africa/Cairo', opensAt: '2027-02-01T07:00:00.000Z', closesAt: '2027-02-15T21:59:00.000Z' } },
+    );
+    const page = await (await signedIn(bpf.facilitator, { ...PHONE, locale: 'ar-EG' })).newPage();
+    await page.goto(`${suite.t.url}/comment-periods/${createCommentPeriod.id}/edit`);
+    await page.locator('form').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.getByLabel(/Africa\/Cairo|Africa\/Cairo/).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: '/work/wt/shots/edit-period-ar-phone.png', fullPage: true });
+    await expectNoAxeViolations(page, 'the edit form in Arabic on a phone');
   });
 });

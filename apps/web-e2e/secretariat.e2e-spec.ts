@@ -1,10 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Given, type TestUser } from '../api/test/support/given';
-import type { TestApp } from '../api/test/support/test-app';
+import type { TestUser } from '../api/test/support/given';
 import { waitForAsync } from '../api/test/support/wait';
-import { PHONE, collectErrors, expectNoAxeViolations, launchChromium } from './support/browser';
-import { startProduct } from './support/product';
-import { signedInContext } from './support/session';
+import { PHONE, collectErrors, expectNoAxeViolations } from './support/browser';
+import { browserSuite } from './support/suite';
 
 // The Secretariat's desk: Dynamic Coalition proposals recognised or declined, the yearly compliance
 // check, BPF and PN cycles, accounts (roles, disable, enable, the last Secretariat kept) and the audit
@@ -14,39 +11,19 @@ const STATUS = `query($id: ID!) { workstream(id: $id) { status statusReasons cyc
 const ACCOUNT = `query($id: ID!) { user(id: $id) { platformRole status disabledReason } }`;
 
 describe('the Secretariat desk', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let given: Given;
+  const suite = browserSuite();
   let root: TestUser;
-  const contexts: BrowserContext[] = [];
-
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startProduct(), launchChromium()]);
-    given = new Given(t);
-    root = await given.secretariat();
-  }, 180_000);
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    root = await suite.given.secretariat();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function open(user: TestUser, path: string, options: Parameters<typeof signedInContext>[3] = {}): Promise<Page> {
-    const context = await signedInContext(t, browser, user, options);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${t.url}${path}`);
-    return page;
-  }
+  const { open } = suite;
   const status = async (id: string) => (await root.client.ok<{ workstream: { status: string; statusReasons: string[]; cycleYear: number | null } }>(STATUS, { id })).workstream;
   const suffix = () => Math.random().toString(36).slice(2, 7);
 
   it('recognises one proposed coalition, declines another with a reason, and runs the compliance check', async () => {
-    const recognised = await given.dynamicCoalition({ name: `DC on Community Networks ${suffix()}`, recognise: false });
-    const declined = await given.dynamicCoalition({ name: `DC on Everything ${suffix()}`, recognise: false });
-    const lapsed = await given.dynamicCoalition({ name: `DC on Lapsed Things ${suffix()}`, archiveUrl: null });
+    const recognised = await suite.given.dynamicCoalition({ name: `DC on Community Networks ${suffix()}`, recognise: false });
+    const declined = await suite.given.dynamicCoalition({ name: `DC on Everything ${suffix()}`, recognise: false });
+    const lapsed = await suite.given.dynamicCoalition({ name: `DC on Lapsed Things ${suffix()}`, archiveUrl: null });
     const page = await open(root, '/secretariat');
     const errors = collectErrors(page);
     await page.getByRole('heading', { level: 1, name: 'Secretariat desk' }).waitFor();
@@ -81,7 +58,7 @@ describe('the Secretariat desk', () => {
   });
 
   it('creates a Best Practice Forum, renews it for the next cycle and concludes another', async () => {
-    const ending = await given.workstream('BPF', { name: `BPF on Spam ${suffix()}`, cycleYear: 2026 });
+    const ending = await suite.given.workstream('BPF', { name: `BPF on Spam ${suffix()}`, cycleYear: 2026 });
     const page = await open(root, '/secretariat');
     await page.getByText('Create a Best Practice Forum or Policy Network').click();
     await page.getByRole('button', { name: 'Create' }).click();
@@ -95,7 +72,7 @@ describe('the Secretariat desk', () => {
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
 
-    await page.goto(`${t.url}/secretariat`);
+    await page.goto(`${suite.t.url}/secretariat`);
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
     await row.getByRole('button', { name: /^Renew…/ }).click();
     await row.getByRole('textbox', { name: /New cycle year/ }).fill('2027');
@@ -111,7 +88,7 @@ describe('the Secretariat desk', () => {
   });
 
   it('finds an account, changes its role, disables and enables it, and keeps the last Secretariat', async () => {
-    const person = await given.user({ displayName: `Grace Mutua ${suffix()}` });
+    const person = await suite.given.user({ displayName: `Grace Mutua ${suffix()}` });
     const page = await open(root, '/secretariat/accounts');
     const errors = collectErrors(page);
     await page.getByRole('searchbox', { name: 'Name, e-mail or organisation' }).fill(person.email);
@@ -142,13 +119,14 @@ describe('the Secretariat desk', () => {
   });
 
   it('filters the audit log by workstream, kind of action, person and dates', async () => {
-    const facilitator = await given.user({ displayName: `Ines Duarte ${suffix()}` });
+    const facilitator = await suite.given.user({ displayName: `Ines Duarte ${suffix()}` });
     const name = `BPF on Audit Trails ${suffix()}`;
-    const bpf = await given.workstream('BPF', { name, facilitator });
-    await given.member(bpf.id, await given.user(), facilitator);
+    const bpf = await suite.given.workstream('BPF', { name, facilitator });
+    await suite.given.member(bpf.id, await suite.given.user(), facilitator);
     const page = await open(root, '/secretariat/audit');
     const errors = collectErrors(page);
     await page.getByRole('table', { name: 'Recorded actions, newest first' }).waitFor();
+    await expectNoAxeViolations(page, 'the audit log in English');
 
     await page.getByRole('combobox', { name: 'Workstream' }).selectOption({ label: name });
     await page.getByRole('combobox', { name: 'Kind of action' }).selectOption('membership');
@@ -170,7 +148,7 @@ describe('the Secretariat desk', () => {
   });
 
   it("lets a coalition's coordinators file its reports on its page, refuses a second one for the year, and shows visitors the list only", async () => {
-    const dc = await given.dynamicCoalition({ name: `DC on Filings ${suffix()}` });
+    const dc = await suite.given.dynamicCoalition({ name: `DC on Filings ${suffix()}` });
     const slug = (await root.client.ok<{ workstream: { slug: string } }>(`query($id: ID!) { workstream(id: $id) { slug } }`, { id: dc.id })).workstream.slug;
     const page = await open(dc.coordinator, `/workstreams/${slug}`);
     const errors = collectErrors(page);
@@ -208,7 +186,7 @@ describe('the Secretariat desk', () => {
     );
     expect(errors).toEqual([]);
 
-    const visitor = await open(await given.user(), `/workstreams/${slug}`);
+    const visitor = await open(await suite.given.user(), `/workstreams/${slug}`);
     await visitor.getByRole('link', { name: 'Annual report 2025' }).waitFor();
     expect(await visitor.getByRole('button', { name: 'File', exact: true }).count()).toBe(0);
   });
@@ -217,8 +195,9 @@ describe('the Secretariat desk', () => {
     ['en', 'en-GB', '/secretariat/accounts'],
     ['ar', 'ar-EG', '/secretariat'],
     ['ar', 'ar-EG', '/secretariat/audit'],
+    ['ar', 'ar-EG', '/secretariat/accounts'],
   ] as const)('has no axe violation in %s (%s) on a phone at %s', async (locale, browserLocale, path) => {
-    await given.dynamicCoalition({ recognise: false });
+    await suite.given.dynamicCoalition({ recognise: false });
     const page = await open(root, path, { ...PHONE, locale: browserLocale });
     await page.locator('main h1').waitFor();
     await page.locator('main table, main ul li').first().waitFor();
