@@ -29,6 +29,8 @@ export async function fetchPage<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   page: PageRequest,
   sort: Sort,
+  /** How the rows become entities: getMany(), or getPlainMany() for a plain entity. */
+  load: (qb: SelectQueryBuilder<T>) => Promise<T[]> = (q) => q.getMany(),
 ): Promise<T[]> {
   const ascending = (sort.direction === 'ASC') !== page.backward;
   if (page.cursor) {
@@ -41,6 +43,5 @@ export async function fetchPage<T extends ObjectLiteral>(
   sort.columns.forEach((column, i) =>
     i === 0 ? qb.orderBy(column, ascending ? 'ASC' : 'DESC') : qb.addOrderBy(column, ascending ? 'ASC' : 'DESC'),
   );
-  const rows = await qb.limit(page.limit + 1).getMany();
-  return rows;
+  return load(qb.limit(page.limit + 1));
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type PageRequest, fetchPage } from '@intersessional/database';
+import { Database, type PageRequest, fetchPage, getPlainMany } from '@intersessional/database';
 import { CommentEntity, CommentRevisionEntity, CommentState } from './comment.entity';
 
 export type NewComment = Omit<
@@ -84,7 +84,7 @@ export class CommentRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<CommentEntity[]> {
-    return this.db.manager.createQueryBuilder(CommentEntity, 'c').where('c.id = ANY(:ids)', { ids: [...ids] }).getMany();
+    return getPlainMany(this.db.manager.createQueryBuilder(CommentEntity, 'c').where('c.id = ANY(:ids)', { ids: [...ids] }));
   }
 
   lock(id: string): Promise<CommentEntity | null> {
@@ -131,7 +131,7 @@ export class CommentRepository {
   }
 
   page(periodId: string, filter: CommentFilter, page: PageRequest): Promise<CommentEntity[]> {
-    return fetchPage(this.filtered(periodId, filter), page, { columns: ['c.created_at', 'c.id'], direction: 'ASC' });
+    return fetchPage(this.filtered(periodId, filter), page, { columns: ['c.created_at', 'c.id'], direction: 'ASC' }, getPlainMany);
   }
 
   count(periodId: string, filter: CommentFilter): Promise<number> {
