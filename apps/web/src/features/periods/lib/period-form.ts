@@ -1,3 +1,4 @@
+import type { MessageId } from '../../../i18n/t';
 import type { CreatePeriodInput, UpdatePeriodInput } from '../operations';
 import { isoToZoned, zonedToIso } from './zoned-time';
 
@@ -42,20 +43,29 @@ export function validate(form: PeriodForm, { withVersion = true }: { withVersion
   return problems;
 }
 
-/** The API's input for a valid form; `schedule` opens and closes it by itself, else it stays a draft. */
-export function toInput(form: PeriodForm, documentId: string, schedule: boolean, clientKey: string): CreatePeriodInput {
+/** What a period says and when it runs, as both the create and the update input carry it. */
+function settingsOf(form: PeriodForm) {
   return {
-    documentId,
-    clientKey,
-    ...(form.version === 'freeze' ? { freezeVersionLabel: form.label.trim() } : { versionId: form.versionId }),
     title: form.title.trim(),
-    instructions: form.instructions.trim() || null,
+    instructions: form.instructions.trim(),
     guidingQuestions: questionsOf(form.questions),
     timeZone: form.timeZone,
     opensAt: zonedToIso(form.opensAt, form.timeZone),
     closesAt: zonedToIso(form.closesAt, form.timeZone),
     participation: form.participation,
     moderation: form.moderation,
+  };
+}
+
+/** The API's input for a valid form; `schedule` opens and closes it by itself, else it stays a draft. */
+export function toInput(form: PeriodForm, documentId: string, schedule: boolean, clientKey: string): CreatePeriodInput {
+  const settings = settingsOf(form);
+  return {
+    documentId,
+    clientKey,
+    ...(form.version === 'freeze' ? { freezeVersionLabel: form.label.trim() } : { versionId: form.versionId }),
+    ...settings,
+    instructions: settings.instructions || null,
     schedule,
   };
 }
@@ -77,20 +87,9 @@ export function formOf(period: { title: string; instructions: string; guidingQue
   };
 }
 
-/** The API's update input for a valid edit form (the version stays the period's own). */
+/** The API's update input for a valid edit form (the version stays the period's own; empty instructions clear them). */
 export function toUpdateInput(form: PeriodForm, id: string, schedule: boolean): UpdatePeriodInput {
-  return {
-    id,
-    title: form.title.trim(),
-    instructions: form.instructions.trim(),
-    guidingQuestions: questionsOf(form.questions),
-    timeZone: form.timeZone,
-    opensAt: zonedToIso(form.opensAt, form.timeZone),
-    closesAt: zonedToIso(form.closesAt, form.timeZone),
-    participation: form.participation,
-    moderation: form.moderation,
-    schedule,
-  };
+  return { id, ...settingsOf(form), schedule };
 }
 
 /** The API names fields as `input.title`, `title`…: the form's field, when it has one. */
@@ -98,4 +97,23 @@ export function formFieldOf(apiField: string): Field | null {
   const last = apiField.split('.').pop() ?? '';
   const map: Record<string, Field> = { freezeVersionLabel: 'label', versionId: 'versionId', title: 'title', opensAt: 'opensAt', closesAt: 'closesAt', timeZone: 'timeZone' };
   return map[last] ?? null;
+}
+
+/** The form's problems among the fields an API error names (BAD_USER_INPUT's `fields`); empty when it names none of them. */
+export function problemsFromApi(fields: readonly { field: string; message: string }[]): Problems {
+  return Object.fromEntries(fields.flatMap((p) => {
+    const field = formFieldOf(p.field);
+    return field ? [[field, p.message] as const] : [];
+  }));
+}
+
+/**
+ * Each field's problem as text (a message id from validate(), or the API's own sentence), and the
+ * error summary's links, in the form's order.
+ */
+export function problemTexts(t: (id: MessageId) => string, problems: Problems, ids: Record<Field, string>, order: readonly Field[]) {
+  const text = (problem: string | undefined) => (problem ? (problem.startsWith('periods.') ? t(problem as MessageId) : problem) : null);
+  const errors = Object.fromEntries(order.map((f) => [f, text(problems[f])])) as Record<Field, string | null>;
+  const summary = order.flatMap((f) => (problems[f] ? [{ fieldId: ids[f], message: text(problems[f]) ?? '' }] : []));
+  return { errors, summary };
 }

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { usePageTitle } from '../../../app/page-title';
 import { NotFound } from '../../../app/NotFound';
 import { Button } from '../../../design/Button';
-import { ErrorSummary, type FormProblem } from '../../../design/ErrorSummary';
+import { ErrorSummary } from '../../../design/ErrorSummary';
 import { Loading } from '../../../design/Loading';
 import { errorCode, fieldProblems } from '../../../graphql/errors';
 import { type ResultOf } from '../../../graphql/graphql';
@@ -13,7 +13,7 @@ import { useSession } from '../../account/session/use-session';
 import { SignInLink } from '../../account/SignInLink';
 import { PeriodFields } from '../components/PeriodFields';
 import { PeriodPreview } from '../components/PeriodPreview';
-import { type Field as FormField, formFieldOf, formOf, type PeriodForm, toUpdateInput, validate } from '../lib/period-form';
+import { type Field as FormField, problemsFromApi, problemTexts, formOf, type PeriodForm, toUpdateInput, validate } from '../lib/period-form';
 import { EDIT_PERIOD, UPDATE_PERIOD } from '../operations';
 import styles from '../components/Periods.module.css';
 
@@ -86,11 +86,8 @@ function EditForm({ period }: { period: Period }) {
     setProblems({});
     const result = await save({ input: toUpdateInput(form, period.id, schedule) });
     if (result.data) return void navigate(`/comment-periods/${period.id}/manage`);
-    const named = fieldProblems(result.error).flatMap((p) => {
-      const field = formFieldOf(p.field);
-      return field ? [[field, p.message] as const] : [];
-    });
-    if (named.length) setProblems(Object.fromEntries(named));
+    const named = problemsFromApi(fieldProblems(result.error));
+    if (Object.keys(named).length) setProblems(named);
     else if (errorCode(result.error) === 'INVALID_TRANSITION') setGeneral(t('periods.edit.opened'));
     else setGeneral(t('periods.form.failed', { code: errorCode(result.error) ?? 'NETWORK' }));
   };
@@ -99,9 +96,7 @@ function EditForm({ period }: { period: Period }) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     void submit(submitter?.getAttribute('value') === 'schedule');
   };
-  const text = (problem: string | undefined) => (problem ? (problem.startsWith('periods.') ? t(problem as MessageId) : problem) : null);
-  const errors = Object.fromEntries(ORDER.map((f) => [f, text(problems[f])])) as Record<FormField, string | null>;
-  const summary: FormProblem[] = ORDER.flatMap((f) => (problems[f] ? [{ fieldId: ids[f], message: text(problems[f]) ?? '' }] : []));
+  const { errors, summary } = problemTexts(t, problems, ids, ORDER);
 
   return (
     <div className={styles.layout}>

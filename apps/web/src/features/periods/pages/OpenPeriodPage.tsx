@@ -5,18 +5,18 @@ import { useMutation, useQuery } from 'urql';
 import { usePageTitle } from '../../../app/page-title';
 import { NotFound } from '../../../app/NotFound';
 import { Button } from '../../../design/Button';
-import { ErrorSummary, type FormProblem } from '../../../design/ErrorSummary';
+import { ErrorSummary } from '../../../design/ErrorSummary';
 import { ChoiceGroup, Field } from '../../../design/Field';
 import { PeriodFields } from '../components/PeriodFields';
 import { PeriodPreview } from '../components/PeriodPreview';
 import { Loading } from '../../../design/Loading';
 import { newClientKey } from '../../../graphql/client-key';
 import { errorCode, fieldProblems } from '../../../graphql/errors';
-import { type MessageId, useT } from '../../../i18n/t';
+import { useT } from '../../../i18n/t';
 import { useSession } from '../../account/session/use-session';
 import { SignInLink } from '../../account/SignInLink';
 import { canSteward } from '../../versions/api';
-import { type Field as FormField, formFieldOf, type PeriodForm, toInput, validate } from '../lib/period-form';
+import { type Field as FormField, problemsFromApi, problemTexts, type PeriodForm, toInput, validate } from '../lib/period-form';
 import { CREATE_PERIOD, PERIOD_DOCUMENT, PERIOD_ROLE } from '../operations';
 import styles from '../components/Periods.module.css';
 
@@ -94,11 +94,8 @@ export function OpenPeriodPage() {
     const result = await create({ input: toInput(form, document.id, schedule, clientKey.current) });
     const period = result.data?.createCommentPeriod;
     if (period) return void navigate(`/comment-periods/${period.id}`);
-    const named = fieldProblems(result.error).flatMap((p) => {
-      const field = formFieldOf(p.field);
-      return field ? [[field, p.message] as const] : [];
-    });
-    if (named.length) setProblems(Object.fromEntries(named));
+    const named = problemsFromApi(fieldProblems(result.error));
+    if (Object.keys(named).length) setProblems(named);
     else setGeneral(t('periods.form.failed', { code: errorCode(result.error) ?? 'NETWORK' }));
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -106,10 +103,7 @@ export function OpenPeriodPage() {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     void submit(submitter?.getAttribute('value') !== 'draft');
   };
-  // a problem is a message id from validate(), or the API's own sentence
-  const text = (problem: string | undefined) => (problem ? (problem.startsWith('periods.') ? t(problem as MessageId) : problem) : null);
-  const errors = Object.fromEntries(ORDER.map((f) => [f, text(problems[f])])) as Record<FormField, string | null>;
-  const summary: FormProblem[] = ORDER.flatMap((f) => (problems[f] ? [{ fieldId: ids[f], message: text(problems[f]) ?? '' }] : []));
+  const { errors, summary } = problemTexts(t, problems, ids, ORDER);
   const versions = [...document.versions].sort((a, b) => b.number - a.number);
 
   return (
@@ -135,11 +129,11 @@ export function OpenPeriodPage() {
             </label>
           </ChoiceGroup>
           {form.version === 'freeze' ? (
-            <Field label={t('periods.form.label')} hint={t('periods.form.labelHint')} error={text(problems.label)} id={ids.label}>
+            <Field label={t('periods.form.label')} hint={t('periods.form.labelHint')} error={errors.label} id={ids.label}>
               <input type="text" dir="auto" value={form.label} onChange={(e) => update({ label: e.target.value })} />
             </Field>
           ) : (
-            <Field label={t('periods.form.versionSelect')} error={text(problems.versionId)} id={ids.versionId}>
+            <Field label={t('periods.form.versionSelect')} error={errors.versionId} id={ids.versionId}>
               <select value={form.versionId} onChange={(e) => update({ versionId: e.target.value })}>
                 <option value="">{t('periods.form.versionChoose')}</option>
                 {versions.map((v) => (

@@ -5,6 +5,7 @@ import { Button } from '../../../design/Button';
 import { Field } from '../../../design/Field';
 import { type ResultOf } from '../../../graphql/graphql';
 import { useT } from '../../../i18n/t';
+import { igfYear } from '../../workstreams/igf-year';
 import type { Done } from '../lib/use-outcome';
 import { RUN_COMPLIANCE_CHECK } from '../operations';
 import styles from '../Secretariat.module.css';
@@ -24,15 +25,16 @@ export function ComplianceCheck({ done }: { done: Done }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
-  const value = Number(year);
+  const value = igfYear(year);
 
   const ask = () => {
-    if (!Number.isInteger(value) || value < 2006 || value > 2100) return setYearError(t('secretariat.cycles.yearInvalid'));
+    if (value === null) return setYearError(t('secretariat.cycles.yearInvalid'));
     setYearError(null);
     setConfirming(true);
   };
   const confirm = async () => {
     setBusy(true);
+    if (value === null) return;
     const outcome = await run({ year: value });
     setBusy(false);
     setConfirming(false);
@@ -44,7 +46,7 @@ export function ComplianceCheck({ done }: { done: Done }) {
   return (
     <>
       <p>
-        <Link to={`/dynamic-coalitions/compliance?year=${Number.isInteger(value) ? value : ''}`}>{t('secretariat.compliance.report')}</Link>
+        <Link to={`/dynamic-coalitions/compliance?year=${value ?? ''}`}>{t('secretariat.compliance.report')}</Link>
       </p>
       <Field label={t('secretariat.compliance.year')} hint={t('secretariat.compliance.yearHint')} error={yearError}>
         <input inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} disabled={confirming} />

@@ -6,6 +6,7 @@ import { ErrorSummary, type FormProblem } from '../../../design/ErrorSummary';
 import { ChoiceGroup, Field } from '../../../design/Field';
 import { errorCode, fieldProblems } from '../../../graphql/errors';
 import { useT } from '../../../i18n/t';
+import { igfYear } from '../../workstreams/igf-year';
 import { label } from '../../workstreams/labels';
 import { CREATE_WORKSTREAM } from '../operations';
 import styles from '../Secretariat.module.css';
@@ -38,11 +39,11 @@ export function CreateWorkstreamForm() {
     const found: Partial<Record<FieldName, string>> = {};
     if (!kind) found.kind = t('secretariat.create.kindMissing');
     if (!name.trim()) found.name = t('secretariat.create.nameMissing');
-    const year = Number(cycleYear);
-    if (!Number.isInteger(year) || year < 2006 || year > 2100) found.cycleYear = t('secretariat.cycles.yearInvalid');
+    const year = igfYear(cycleYear);
+    if (year === null) found.cycleYear = t('secretariat.cycles.yearInvalid');
     setErrors(found);
     setGeneral(null);
-    if (Object.keys(found).length || !kind) return;
+    if (Object.keys(found).length || !kind || year === null) return;
     setBusy(true);
     const input = {
       kind,

@@ -5,6 +5,7 @@ import { useMutation } from 'urql';
 import { Button } from '../../../design/Button';
 import { Field } from '../../../design/Field';
 import { useT } from '../../../i18n/t';
+import { igfYear } from '../../workstreams/igf-year';
 import { label } from '../../workstreams/labels';
 import type { Done } from '../lib/use-outcome';
 import { CONCLUDE, type CycleWorkstream, RENEW } from '../operations';
@@ -51,8 +52,8 @@ function CycleRow({ workstream: w, done }: { workstream: CycleWorkstream; done: 
   const [yearError, setYearError] = useState<string | null>(null);
   const past = w.cycles.filter((c) => c.endedAt);
   const submitRenew = async () => {
-    const value = Number(year);
-    if (!Number.isInteger(value) || value < 2006 || value > 2100) return setYearError(t('secretariat.cycles.yearInvalid'));
+    const value = igfYear(year);
+    if (value === null) return setYearError(t('secretariat.cycles.yearInvalid'));
     setYearError(null);
     if (done(await renew({ id: w.id, cycleYear: value }), t('secretariat.cycles.renewed', { name: w.name, year: value }))) setOpen(null);
   };

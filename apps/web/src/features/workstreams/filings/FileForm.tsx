@@ -4,6 +4,7 @@ import { Button } from '../../../design/Button';
 import { ChoiceGroup, Field } from '../../../design/Field';
 import { errorCode, fieldProblems } from '../../../graphql/errors';
 import { useT } from '../../../i18n/t';
+import { igfYear } from '../igf-year';
 import styles from '../workstreams.module.css';
 import { FILE_DOCUMENT, FILE_RECORD, FILING_KINDS, type FilingKind } from './operations';
 
@@ -33,12 +34,12 @@ export function FileForm({ workstreamId, reports, onFiled }: { workstreamId: str
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: Partial<Record<FieldName, string>> = {};
-    const value = Number(year);
-    if (!Number.isInteger(value) || value < 2006 || value > 2100) found.year = t('workstreams.filings.yearInvalid');
+    const value = igfYear(year);
+    if (value === null) found.year = t('workstreams.filings.yearInvalid');
     if (!fromDocument && !title.trim()) found.title = t('workstreams.filings.titleMissing');
     if (!fromDocument && kind !== 'SESSION_REQUEST' && !/^https?:\/\/\S+$/i.test(url.trim())) found.url = t('workstreams.filings.urlInvalid');
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || value === null) return;
     setBusy(true);
     const result = fromDocument
       ? await fileDocument({ input: { documentId, year: value } })
