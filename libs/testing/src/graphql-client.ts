@@ -41,8 +41,12 @@ export class GraphQLClient {
   }
 
   /** Runs the operation and fails loudly if it returned errors. */
-  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await this.request<T>(query, variables);
+  async ok<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const result = await this.request<T>(query, variables, headers);
     if (result.errors?.length || !result.data) {
       throw new Error(`GraphQL errors: ${JSON.stringify(result.errors ?? 'no data')}`);
     }
