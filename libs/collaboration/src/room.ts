@@ -11,6 +11,21 @@ import { MESSAGE_AWARENESS, Presence } from './presence';
 const MESSAGE_SYNC = 0;
 const MESSAGE_QUERY_AWARENESS = 3;
 
+/** An update on its way into the document. */
+interface Incoming {
+  update: Uint8Array;
+  /** The connection that sent it, or the server (an update stored elsewhere). */
+  origin: Connection | 'server';
+  /** Its structs, held against the nesting limit until the update is applied or dropped. */
+  structs: DecodedStructs | null;
+  /** Unknown while its commit runs. */
+  outcome: null | 'stored' | { error: Error };
+  /** Settles once it is applied, or rejects when it could not be stored or applied. */
+  applied: Promise<void>;
+  done(): void;
+  fail(error: unknown): void;
+}
+
 export type Persist = (update: Uint8Array, connection: Connection) => Promise<void>;
 
 export interface RoomLimits {
@@ -33,8 +48,11 @@ export interface RoomHooks {
 export class Room {
   readonly presence: Presence;
   readonly connections = new Set<Connection>();
-  /** Serialises store-then-apply per document, so the doc applies updates in log order. */
-  private pipeline: Promise<void> = Promise.resolve();
+  /** Updates on their way in, in arrival (and so log) order: each is applied once stored, never before. */
+  private readonly incoming: Incoming[] = [];
+  private applyScheduled = false;
+  /** What a joiner with nothing is sent (sync step 2 of the whole document), encoded once per version. */
+  private wholeState: Uint8Array | null = null;
   /** Stored size: the loaded state plus every update since (an upper bound of the encoded size). */
   private bytes: number;
   private readonly nesting: NestingGuard;
@@ -52,6 +70,10 @@ export class Room {
     this.presence = new Presence(doc, limits.maxAwarenessBytes, {
       broadcast: (message) => this.broadcast(message, null),
       changed: hooks.awarenessChanged,
+    });
+    // any transaction, even one that only parked updates waiting for others, may change what a joiner gets
+    this.doc.on('afterTransaction', () => {
+      this.wholeState = null;
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const encoder = encoding.createEncoder();
@@ -105,10 +127,7 @@ export class Room {
   private receiveSync(connection: Connection, decoder: decoding.Decoder): Promise<void> {
     const step = decoding.readVarUint(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
-      connection.send(encoding.toUint8Array(encoder), true);
+      connection.send(this.syncStep2(decoding.readVarUint8Array(decoder)), true);
       return Promise.resolve();
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
@@ -129,36 +148,101 @@ export class Room {
     // Stored at once (updates arriving together share a group commit), applied in arrival order, each
     // only after its own commit: the write-ahead rule holds and a busy document is not limited to one
     // commit at a time.
-    const stored = this.persist(update, connection).catch((error: unknown) => {
-      throw new StorageUnavailableError(String(error));
-    });
-    stored.catch(() => undefined); // handled below, in order; never an unhandled rejection meanwhile
-    const work = this.pipeline.then(async () => {
-      try {
-        await stored;
-        Y.applyUpdate(this.doc, update, connection);
-      } finally {
-        this.nesting.release(structs); // the document (or nothing, if not stored) answers for it now
-      }
-    });
-    this.pipeline = work.catch(() => undefined);
-    return work;
+    const item = this.enqueue(update, connection, structs);
+    this.persist(update, connection).then(
+      () => this.settle(item, null),
+      (error: unknown) => this.settle(item, new StorageUnavailableError(String(error))),
+    );
+    return item.applied;
   }
 
   /** Applies an update the server already stored (import, restore, accepted suggestion) and broadcasts it. */
   applyStored(update: Uint8Array): void {
     this.bytes += update.byteLength;
-    this.pipeline = this.pipeline.then(() => Y.applyUpdate(this.doc, update, 'server'));
+    this.settle(this.enqueue(update, 'server', null), null);
+  }
+
+  /** Resolves when every update received so far is stored and applied (or failed). */
+  settled(): Promise<void> {
+    return this.incoming.at(-1)?.applied.catch(() => undefined) ?? Promise.resolve();
+  }
+
+  /** Sync step 2 for a client holding `stateVector`: the whole document is encoded once per version. */
+  private syncStep2(stateVector: Uint8Array): Uint8Array {
+    const whole = Y.decodeStateVector(stateVector).size === 0;
+    if (whole && this.wholeState) return this.wholeState;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
+    const message = encoding.toUint8Array(encoder);
+    if (whole) this.wholeState = message;
+    return message;
+  }
+
+  private enqueue(update: Uint8Array, origin: Connection | 'server', structs: DecodedStructs | null): Incoming {
+    let done!: () => void;
+    let fail!: (error: unknown) => void;
+    const applied = new Promise<void>((resolve, reject) => {
+      done = resolve;
+      fail = reject;
+    });
+    applied.catch(() => undefined); // the caller handles it; never an unhandled rejection meanwhile
+    const item: Incoming = { update, origin, structs, outcome: null, applied, done, fail };
+    this.incoming.push(item);
+    return item;
+  }
+
+  /**
+   * Records an update's commit (or its failure) and applies, once the commits that resolved together
+   * have all been recorded (process.nextTick runs after the promise callbacks of this turn), every
+   * update at the head of the queue whose commit is known.
+   */
+  private settle(item: Incoming, error: Error | null): void {
+    item.outcome = error ? { error } : 'stored';
+    if (this.applyScheduled) return;
+    this.applyScheduled = true;
+    process.nextTick(() => this.applyReady());
+  }
+
+  /**
+   * The updates of one group commit go into the document in one transaction, so each reader gets one
+   * merged frame (the doc's update event) instead of one per update. The frame skips the writer when
+   * all of it is theirs; when several wrote, each gets it (Yjs ignores what it already holds, as the
+   * y-websocket server's readers always do).
+   */
+  private applyReady(): void {
+    this.applyScheduled = false;
+    const ready: Incoming[] = [];
+    while (this.incoming.length && this.incoming[0].outcome) ready.push(this.incoming.shift() as Incoming);
+    const stored = ready.filter((item) => item.outcome === 'stored');
+    const origins = new Set(stored.map((item) => item.origin));
+    const failures = new Map<Incoming, unknown>();
+    if (stored.length) {
+      this.doc.transact(
+        () => {
+          for (const item of stored) {
+            try {
+              Y.applyUpdate(this.doc, item.update);
+            } catch (error) {
+              failures.set(item, error);
+            }
+          }
+        },
+        origins.size === 1 ? stored[0].origin : null,
+      );
+    }
+    for (const item of ready) {
+      if (item.structs) this.nesting.release(item.structs); // the document (or nothing, if not stored) answers for it now
+      const outcome = item.outcome;
+      if (outcome !== 'stored' && outcome) item.fail(outcome.error);
+      else if (failures.has(item)) item.fail(failures.get(item));
+      else item.done();
+    }
   }
 
   /** Cursor and presence changes from another instance's clients. */
   applyPeerAwareness(update: Uint8Array): void {
     this.presence.applyPeer(update);
-  }
-
-  /** Resolves when every update received so far is stored and applied. */
-  settled(): Promise<void> {
-    return this.pipeline;
   }
 
   /** Encoded once by the caller; the same buffer goes to every connection. */
