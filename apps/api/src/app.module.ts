@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { AuditModule, auditEntities, auditMigrations } from '@intersessional/audit';
-import { CollaborationModule } from '@intersessional/collaboration';
+import { CollaborationModule, collaborationMigrations } from '@intersessional/collaboration';
 import { type AppConfig, ConfigModule } from '@intersessional/config';
 import { ConsultationModule, consultationEntities, consultationMigrations } from '@intersessional/consultation';
 import { CountingQueryLogger, DatabaseModule } from '@intersessional/database';
@@ -34,8 +34,8 @@ export interface AppOptions {
   redis?: Redis | null;
 }
 
-/** Migrations of every context, in timestamp order (audit → identity → workstreams → documents). */
-export const migrations = [...auditMigrations, ...identityMigrations, ...workstreamMigrations, ...documentMigrations, ...notificationMigrations, ...consultationMigrations];
+/** Migrations of every context, in timestamp order (audit → identity → workstreams → documents → … → collaboration). */
+export const migrations = [...auditMigrations, ...identityMigrations, ...workstreamMigrations, ...documentMigrations, ...notificationMigrations, ...consultationMigrations, ...collaborationMigrations];
 export const entities = [...auditEntities, ...identityEntities, ...workstreamEntities, ...documentEntities, ...notificationEntities, ...consultationEntities];
 
 @Module({})

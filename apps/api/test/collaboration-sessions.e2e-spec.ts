@@ -171,4 +171,29 @@ describe('a collaboration token belongs to its session: when the session ends, s
       release();
     }
   });
+  it('while nothing changes, a round reads one counter and judges no socket again; a change made directly in SQL is still noticed', async () => {
+    const id = await newDocument();
+    const user = await member();
+    const client = await open(user, id);
+    const statements = t.queries.statements;
+    const isEpochRead = (sql: string) => sql.includes('collab_access_epoch');
+    t.queries.recordStatements = true;
+    try {
+      // rounds after the connect may still judge what the set-up changed (a round and the one after it)
+      await waitFor(() => statements.filter(isEpochRead).length >= 3, 'three rounds', ROUNDS);
+      statements.length = 0;
+      await waitFor(() => statements.filter(isEpochRead).length >= 3, 'three more rounds', ROUNDS);
+      const first = statements.findIndex(isEpochRead);
+      const last = statements.findLastIndex(isEpochRead);
+      const between = statements.slice(first + 1, last);
+      expect(between.filter((sql) => sql.includes('auth_sessions') || sql.includes('memberships'))).toEqual([]);
+    } finally {
+      t.queries.recordStatements = false;
+      statements.length = 0;
+    }
+    // as an operator in psql would: no service call tells anyone
+    await t.dataSource.query(`UPDATE users SET status = 'DISABLED' WHERE id = $1`, [user.id]);
+    await waitFor(() => client.closedWith() !== null, 'the socket to close', ROUNDS);
+    expect(client.closedWith()).toEqual({ code: 4401, reason: 'account disabled' });
+  });
 });

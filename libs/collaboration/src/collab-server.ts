@@ -9,6 +9,7 @@ import { DocumentEvents, DocumentStore } from '@intersessional/documents';
 import { CloseCode, CloseReason } from './close-codes';
 import { type CollabClaims, CollaborationTokenService } from './collaboration-token.service';
 import { AwarenessTooLargeError, DocumentTooDeepError, DocumentTooLargeError, MalformedMessageError } from './collaboration.errors';
+import { AccessEpochRepository } from './access-epoch.repository';
 import { type Access, CollabAccess, type Seat, deny } from './collab-access';
 import { Connection, closeSocket } from './connection';
 import { CollabFanOut, type PeerMessage } from './fan-out';
@@ -21,8 +22,10 @@ const ANY_COLLAB_PATH = /^\/collab(\/|$)/;
 
 /** Whether the sync server claims WebSocket upgrades on this path. */
 export const isCollabPath = (pathname: string): boolean => ANY_COLLAB_PATH.test(pathname);
-/** How often open connections are re-checked against current roles. */
+/** How often the access epoch is read: a change reaches open sockets within this. */
 const RECHECK_MS = 2000;
+/** Every open socket is judged at least this often, epoch or not: sessions that expire by the clock. */
+const SWEEP_MS = 30_000;
 /** How long shutdown waits for clients to answer the close frame. */
 const CLOSE_HANDSHAKE_MS = 1000;
 
@@ -40,6 +43,10 @@ export class CollabServer implements BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private closing = false;
   private rechecking = false;
+  /** The access epoch at the last round, whether it had moved then, and when every socket was last judged. */
+  private epoch: string | null = null;
+  private epochMoved = false;
+  private sweptAt = 0;
   /** Open sockets per account, counted from the moment a token is accepted until the socket closes. */
   private readonly perAccount = new Map<string, number>();
   /** Server-initiated closes by code, for tests and metrics. */
@@ -49,6 +56,7 @@ export class CollabServer implements BeforeApplicationShutdown {
   constructor(
     private readonly tokens: CollaborationTokenService,
     private readonly rights: CollabAccess,
+    private readonly epochs: AccessEpochRepository,
     private readonly store: DocumentStore,
     private readonly writer: UpdateWriter,
     private readonly fanOut: CollabFanOut,
@@ -162,14 +170,25 @@ export class CollabServer implements BeforeApplicationShutdown {
   }
 
   /**
-   * Re-checks every open connection, so an ended session (sign-out, password change, revocation), a
-   * removed member, a disabled account or a document made members-only loses access within
-   * RECHECK_MS, and a demoted editor becomes read-only.
+   * Re-checks every open connection when access may have changed, so an ended session (sign-out,
+   * password change, revocation), a removed member, a disabled account or a document made
+   * members-only loses access within RECHECK_MS, and a demoted editor becomes read-only. Each round
+   * reads the access epoch (one tiny query; triggers move it on every such write) and judges the
+   * sockets only when it moved, in this round or the one before (the round that saw it move may have
+   * run before the change committed: the next one judges again), and every SWEEP_MS regardless.
    */
   private async recheck(): Promise<void> {
     if (this.rechecking) return; // a slow round (many documents, slow database) is not stacked on
+    if (!this.rooms.size) return;
     this.rechecking = true;
     try {
+      const epoch = await this.epochs.current().catch(() => null);
+      const moved = epoch === null || epoch !== this.epoch;
+      const due = moved || this.epochMoved || Date.now() - this.sweptAt >= SWEEP_MS;
+      this.epoch = epoch;
+      this.epochMoved = moved;
+      if (!due) return;
+      this.sweptAt = Date.now();
       await this.recheckRooms();
     } finally {
       this.rechecking = false;

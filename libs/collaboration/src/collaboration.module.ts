@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
 import { DocumentsModule } from '@intersessional/documents';
 import { IdentityModule } from '@intersessional/identity';
+import { AccessEpochRepository } from './access-epoch.repository';
 import { CollabAccess } from './collab-access';
 import { CollabServer } from './collab-server';
 import { CollaborationTokenService } from './collaboration-token.service';
@@ -17,7 +18,7 @@ import { UpdateWriter } from './update-writer';
       // a KeyObject: given the string, jsonwebtoken first tries to parse it as a PEM key, on every call
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)) }),
     })],
-  providers: [CollaborationTokenService, UpdateWriter, CollabFanOut, CollabAccess, CollabServer, CollaborationResolver],
+  providers: [AccessEpochRepository, CollaborationTokenService, UpdateWriter, CollabFanOut, CollabAccess, CollabServer, CollaborationResolver],
   exports: [CollabServer],
 })
 export class CollaborationModule {}
