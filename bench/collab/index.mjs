@@ -6,7 +6,7 @@ import { OtherLoadMonitor } from '../lib/processes.mjs';
 import { describeMachine, describeSource, fmt, machineInfo, sourceInfo } from '../lib/report.mjs';
 import { closeCodes } from '../lib/ysync-client.mjs';
 import { render } from './render.mjs';
-import { connectionMemory, documentMemory, latency, throughput } from './scenarios.mjs';
+import { connectionMemory, documentMemory, joinStorm, latency, readAlong, throughput } from './scenarios.mjs';
 import { SUBJECTS, packageVersion, snapshotDist } from './subjects.mjs';
 
 export const title = 'Co-drafting: real-time sync server';
@@ -25,6 +25,10 @@ export const PARAMETERS = {
   /** settleMs without traffic before each measurement, then CPU over cpuWindowMs (two access re-checks of Intersessional). */
   documents: { documents: QUICK ? 50 : 200, textBytes: 5000, settleMs: 1500, cpuWindowMs: 4000, idleMs: 5000 },
   connections: { connections: QUICK ? 100 : 500, textBytes: 5000, settleMs: 1500, cpuWindowMs: 4000 },
+  /** A plenary: one writer, more and more readers of one document, on a server started for it (the first step is its first traffic). */
+  readAlong: { steps: QUICK ? [50, 100] : [250, 500, 1000], updates: QUICK ? 40 : 100, rate: 20 },
+  /** A room opening the shared link at once, on a server started for it. */
+  joinStorm: { clients: QUICK ? 50 : 300, textBytes: QUICK ? 200_000 : 2_000_000 },
   /** Raised for the throughput and latency server only: the default 300/s per connection would refuse the throughput run. */
   perfRateLimit: 1_000_000,
 };
@@ -90,7 +94,7 @@ export async function run({ log }) {
 
   // Throughput and latency: the three servers run side by side and take turns, repetition by
   // repetition, so a change in the machine's load during the suite affects all of them alike.
-  log('\n[1/3] throughput and fan-out latency (the servers take turns)');
+  log('\n[1/5] throughput and fan-out latency (the servers take turns)');
   const perfEnv = { COLLAB_MAX_UPDATES_PER_SECOND: String(P.perfRateLimit) };
   const instances = [];
   try {
@@ -137,7 +141,7 @@ export async function run({ log }) {
     r.otherLoad.perf = runs.length ? runs.reduce((a, b) => a + b, 0) / runs.length : NaN;
   }
 
-  log('\n[2/3] memory per open document, and after they close');
+  log('\n[2/5] memory per open document, and after they close');
   for (const subject of SUBJECTS) {
     const r = results[subject.key];
     r.documents = await attempt(log, subject.label, () => phase(subject, 'documents', { database, purpose: 'docs', monitor }, (instance) => documentMemory(instance, P.documents)));
@@ -147,7 +151,7 @@ export async function run({ log }) {
     }
   }
 
-  log('\n[3/3] memory per connection');
+  log('\n[3/5] memory per connection');
   for (const subject of SUBJECTS) {
     const r = results[subject.key];
     r.connections = await attempt(log, subject.label, () => phase(subject, 'connections', { database, purpose: 'conns', monitor }, (instance) => connectionMemory(instance, P.connections)));
@@ -155,6 +159,30 @@ export async function run({ log }) {
     if (c.before) {
       log(`  ${subject.label}: heap+external ${mib(c.before.liveKb)} → ${mib(c.open.liveKb)} MiB (${fmt(c.liveKbPerConnection, 1)} KiB per connection); RSS ${mib(c.before.rssKb)} → ${mib(c.open.rssKb)} MiB; idle CPU ${fmt(c.open.cpuShare * 100, 1)} % of a core${c.ok ? '' : ` (${c.error})`}`);
     }
+  }
+
+  log('\n[4/5] plenary read-along (1 writer, more and more readers; the first step right after start)');
+  for (const subject of SUBJECTS) {
+    const r = results[subject.key];
+    r.readAlong = await attempt(log, subject.label, () =>
+      phase(subject, 'readAlong', { database, purpose: 'plenary', monitor }, async (instance) => {
+        const steps = [];
+        for (const readers of P.readAlong.steps) {
+          const step = await attempt(log, `${subject.label} ${readers} readers`, () => readAlong(instance, { ...P.readAlong, readers }));
+          steps.push({ readers, ...step });
+          log(`  ${subject.label}, ${readers} readers: ${step.samples !== undefined ? `p50 ${fmt(step.p50, 2)} ms, p99 ${fmt(step.p99, 2)} ms, max ${fmt(step.max, 1)} ms` : ''}${step.ok ? '' : ` (${step.error})`}`);
+        }
+        return { ok: steps.every((step) => step.ok), error: steps.find((step) => !step.ok)?.error, steps };
+      }),
+    );
+  }
+
+  log('\n[5/5] join storm (clients connecting at once to one large document)');
+  for (const subject of SUBJECTS) {
+    const r = results[subject.key];
+    r.joinStorm = await attempt(log, subject.label, () => phase(subject, 'joinStorm', { database, purpose: 'storm', monitor }, (instance) => joinStorm(instance, P.joinStorm)));
+    const j = r.joinStorm;
+    if (j.seconds !== undefined) log(`  ${subject.label}: ${P.joinStorm.clients} joiners synced ${fmt(j.contentBytes / 1048576, 1)} MiB in ${fmt(j.seconds, 2)} s, server CPU ${fmt(j.serverCpuSeconds, 2)} s, RSS ${mib(j.rssBeforeKb)} MiB before, peak ${mib(j.peakRssKb)} MiB${j.ok ? '' : ` (${j.error})`}`);
   }
 
   monitor.stop();

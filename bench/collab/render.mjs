@@ -7,6 +7,11 @@ const Y = 'y-websocket';
 const H = 'hocuspocus';
 const KEYS = [I, Y, H];
 
+/** One step of the read-along run of `k`, when it succeeded. */
+function readAlongStep(R, k, readers) {
+  return R[k].readAlong?.steps?.find((x) => x.readers === readers && x.ok) ?? null;
+}
+
 /** Median over the successful repetitions of one figure. */
 function med(runs, pick) {
   const values = (runs ?? []).filter((r) => r?.ok).map(pick).filter((v) => Number.isFinite(v));
@@ -35,6 +40,8 @@ export function render(data) {
   const L = P.latency;
   const D = P.documents;
   const C = P.connections;
+  const RA = P.readAlong;
+  const J = P.joinStorm;
   const totalUpdates = T.documents * T.writers * T.updates;
   const eachRun = (runs, pick, digits) => (runs ?? []).map((r) => (r?.ok ? fmt(pick(r), digits) : 'failed')).join(' / ') || 'n/a';
 
@@ -99,11 +106,29 @@ export function render(data) {
     row('PostgreSQL CPU meanwhile, % of a core', cv((x) => (x.open.postgresCpuShare === null ? NaN : pct(x.open.postgresCpuShare))), 1),
   ]);
 
+  const step = (k, readers) => readAlongStep(R, k, readers);
+  const readAlongTable = table(headers, RA.steps.flatMap((readers, i) => [
+    row(`${fmt(readers)} readers${i === 0 ? ' (first traffic after start)' : ''}: p50, ms`, per((k) => step(k, readers)?.p50 ?? NaN), 2),
+    row(`${fmt(readers)} readers: p99, ms`, per((k) => step(k, readers)?.p99 ?? NaN), 2),
+    row(`${fmt(readers)} readers: max, ms`, per((k) => step(k, readers)?.max ?? NaN), 1),
+  ]));
+  const j = (k) => (R[k].joinStorm?.ok ? R[k].joinStorm : null);
+  const jv = (pick) => per((k) => (j(k) ? pick(j(k)) : NaN));
+  const joinTable = table(headers, [
+    row(`Time until all ${fmt(J.clients)} have the whole document, s`, jv((x) => x.seconds), 2),
+    row('Server CPU meanwhile, s', jv((x) => x.serverCpuSeconds), 2),
+    row('RSS before, MiB', jv((x) => x.rssBeforeKb / 1024), 1),
+    row('Peak RSS (VmHWM), MiB', jv((x) => x.peakRssKb / 1024), 1),
+    row('Peak RSS − RSS before, MiB', jv((x) => (x.peakRssKb - x.rssBeforeKb) / 1024), 1),
+  ]);
+
   const ol = (name) => per((k) => fmt(R[k].otherLoad?.[name], 2));
   const loadTable = table(headers.slice(0, 4), [
     ['Throughput and latency runs', ...KEYS.map((k) => ol('perf')[k])],
     ['Memory per document runs', ...KEYS.map((k) => ol('documents')[k])],
     ['Memory per connection runs', ...KEYS.map((k) => ol('connections')[k])],
+    ['Read-along runs', ...KEYS.map((k) => ol('readAlong')[k])],
+    ['Join storm runs', ...KEYS.map((k) => ol('joinStorm')[k])],
   ]);
   const busy = KEYS.some((k) => Object.values(R[k].otherLoad ?? {}).some((v) => v > 0.2));
 
@@ -125,6 +150,8 @@ export function render(data) {
     [`Memory per open document (${fmt(D.textBytes)} characters each)`, documentsTable],
     ['Memory after the documents close', returnTable],
     [`Memory per connection (${C.connections} connections to one document)`, connectionsTable],
+    [`Plenary read-along (1 writer at ${RA.rate} updates/s)`, readAlongTable],
+    [`Join storm (${fmt(J.clients)} clients, ${fmt(J.textBytes)} characters)`, joinTable],
     ['Other processes on the machine meanwhile, CPU cores in use on average', loadTable],
   ];
   const text = [
@@ -146,8 +173,9 @@ ${describeSource(data.source)}. The suite took ${fmt(data.seconds, 0)} s. Inters
 y-protocols client, \`bench/lib/ysync-client.mjs\`, in the bench process; sync and updates, no awareness):
 
 - **Intersessional**: the API (\`dist/apps/api/src/main.js\`), socket \`/collab/<documentId>?token=…\`. Each
-  connection is authorised; each update is appended to the update log by a group commit (4 ms window) and
-  only then applied and relayed (write-ahead). \`COLLAB_MAX_UPDATES_PER_SECOND\` was raised to
+  connection is authorised; each update is appended to the update log by a group commit (no fixed wait:
+  a commit starts at once, and what arrives while it runs shares the next) and only then applied and relayed
+  (write-ahead), the updates of one commit as one merged frame. \`COLLAB_MAX_UPDATES_PER_SECOND\` was raised to
   ${fmt(P.perfRateLimit)} for the throughput and latency server: at the default (300 per connection) the
   throughput typists would be closed with 4429. The memory servers use the default.
 - **y-websocket server**: \`@y/websocket-server\` ${data.versions['@y/websocket-server']}, started through its own bin
@@ -168,7 +196,11 @@ to receipt, for every update at every reader (same process, same clock). Through
 repetitions after a warm-up, medians reported. Memory: ${D.documents} documents, each opened by one client that holds
 a draft of ${fmt(D.textBytes)} characters in ${Math.ceil(D.textBytes / 120)} paragraphs (${fmt(R[I]?.documents?.contentBytes ?? NaN)} bytes as one Yjs update) and pushes it in the
 sync handshake; then all clients leave and the server idles ${D.idleMs / 1000} s. Per connection: ${C.connections} readers join one such
-document. Each server process is started with \`--expose-gc --require bench/lib/memory-probe.cjs\` (no code
+document. Read-along: on a server started for it, 1 writer at ${RA.rate} updates/s and ${RA.steps.map((n) => fmt(n)).join(', then ')} readers of one
+document (a new one per step), ${RA.updates} updates per step, no warm-up: the first step is the server's first traffic. Join storm:
+on a server started for it, one client pushes a draft of ${fmt(J.textBytes)} characters (${fmt((R[I]?.joinStorm?.contentBytes ?? NaN) / 1048576, 1)} MiB as one Yjs update), then ${fmt(J.clients)}
+fresh clients connect at the same moment; timed until each has received sync step 2 at least as large as 90 % of the draft.
+Each server process is started with \`--expose-gc --require bench/lib/memory-probe.cjs\` (no code
 change). At each measuring point the bench waits ${D.settleMs / 1000} s without traffic, takes the server's idle CPU over
 the next ${D.cpuWindowMs / 1000} s, then asks it over IPC for a full GC and \`process.memoryUsage()\`; "heap + external" is
 \`heapUsed + external\` after that GC (live memory), RSS is \`VmRSS\` from \`/proc/<pid>/status\` just after it.
@@ -193,6 +225,14 @@ ${returnTable}
 ### Memory per connection (${C.connections} connections to one document)
 
 ${connectionsTable}
+
+### Plenary read-along (1 writer at ${RA.rate} updates/s)
+
+${readAlongTable}
+
+### Join storm (${fmt(J.clients)} clients, ${fmt(J.textBytes)} characters)
+
+${joinTable}
 
 ### Other load on the machine
 
@@ -221,7 +261,7 @@ function meaning(data, fig, d, c) {
   out.push(
     `Intersessional relays an update only after PostgreSQL has committed it durably; the two peers apply it
 in memory and relay at once, and a crash loses what they hold (everything, as configured here). So its
-fan-out latency is the group-commit window (4 ms) plus a commit: p50 ${fmt(fig.p50[I], 1)} ms against
+fan-out latency includes a durable commit: p50 ${fmt(fig.p50[I], 1)} ms against
 ${fmt(fig.p50[Y], 1)} ms (y-websocket) and ${fmt(fig.p50[H], 1)} ms (Hocuspocus), p99 ${fmt(fig.p99[I], 1)} ms. That is well below what
 a co-author notices (about 50–100 ms), and it is the price of never showing an edit the server could lose.`,
   );
@@ -229,16 +269,9 @@ a co-author notices (about 50–100 ms), and it is the price of never showing an
   const perDocumentCeiling = fig.single[I] * P.throughput.documents < fig.rate[I] * 1.5;
   out.push(
     `Throughput: ${fmt(fig.rate[I])} updates/s over ${P.throughput.documents} documents against ${fmt(fig.rate[Y])} (y-websocket) and
-${fmt(fig.rate[H])} (Hocuspocus), with every update stored before it is relayed. On one document it is ${fmt(fig.single[I])} updates/s (peers: ${fmt(fig.single[Y])} and ${fmt(fig.single[H])}).${perDocumentCeiling ? `
-The one-document rate times ${P.throughput.documents} is about the ${P.throughput.documents}-document rate: the limit is per document. The room stores
-and applies one update after another (\`Room.receiveSync\` chains \`persist\` on the document's pipeline),
-so the next update of a document is handed to the group commit only once the previous one has committed;
-updates of one document never share a commit, and a document takes about one update per commit cycle,
-however many typists it has. One person typing sends some 5–10 updates/s, so a document with two or
-three dozen people typing at once is near that ceiling, and a burst beyond it (one client may send up to 300/s by default)
-queues in server memory and delays everyone's edits in that document.` : `
-Updates of one busy document share group commits (each is still applied and relayed only after its own
-commit), so a single document is not held to one commit at a time.`}
+${fmt(fig.rate[H])} (Hocuspocus), with every update stored before it is relayed. On one document it is ${fmt(fig.single[I])} updates/s (peers: ${fmt(fig.single[Y])} and ${fmt(fig.single[H])}).
+Updates of every document that arrive while a commit runs share the next one, and each is applied and relayed
+only after its own commit, as one merged frame per commit and reader.
 Per update the server process uses ${fmt(fig.cpu[I])} µs of CPU (${fmt(fig.cpu[Y])} and ${fmt(fig.cpu[H])} µs for the peers), plus
 ${fmt(fig.pgCpu[I])} µs in PostgreSQL.`,
   );
@@ -258,12 +291,28 @@ document opened. RSS follows the heap only loosely: V8 and the allocator keep or
 their own schedule (see the RSS rows).`,
   );
   out.push(
-    `Idle cost: every 2 s Intersessional re-checks against the database the rights behind the open connections
-(a few queries per open document, whatever its number of connections), so that a removed member or a
-disabled account loses access within 2 s. With ${P.documents.documents} documents open, one connection each, the idle server
+    `Idle cost: every 2 s Intersessional reads one counter that database triggers move whenever a session,
+account, membership or document changes, and judges the rights behind the open connections again only
+when it moved (and every 30 s regardless), so that a removed member or a disabled account loses access
+within about 2 s. With ${P.documents.documents} documents open, one connection each, the idle server
 uses ${fmt(d(I)?.open.cpuShare * 100, 1)} % of a core and PostgreSQL ${fmt(d(I)?.open.postgresCpuShare * 100, 1)} %; with ${P.connections.connections + 1} connections to one document,
 ${fmt(c(I)?.open.cpuShare * 100, 1)} % and ${fmt(c(I)?.open.postgresCpuShare * 100, 1)} %. The peers, which authorise nothing, use ${fmt(d(Y)?.open.cpuShare * 100, 1)} % and
 ${fmt(d(H)?.open.cpuShare * 100, 1)} % with the documents open.`,
+  );
+  const ra = (k, readers) => readAlongStep(data.results, k, readers);
+  const readAlongText = P.readAlong.steps.map((readers, i) => {
+    const better = Math.min(ra(Y, readers)?.p99 ?? Infinity, ra(H, readers)?.p99 ?? Infinity);
+    const ours = ra(I, readers)?.p99;
+    return `${fmt(readers)} readers${i === 0 ? ' (first after start)' : ''}: p99 ${fmt(ours, 1)} ms against the better peer's ${fmt(better, 1)} ms (${ratio(ours, better)})`;
+  });
+  out.push(`Read-along (targets: p99 under 25 ms at 1,000 readers, and no worse than the better peer at every step): ${readAlongText.join('; ')}.`);
+  const js = (k) => (data.results[k].joinStorm?.ok ? data.results[k].joinStorm : null);
+  out.push(
+    `Join storm (target: time and peak memory below both peers): ${fmt(data.parameters.joinStorm.clients)} joiners synced in ${fmt(js(I)?.seconds, 2)} s
+(y-websocket ${fmt(js(Y)?.seconds, 2)} s, Hocuspocus ${fmt(js(H)?.seconds, 2)} s); peak RSS ${fmt(js(I)?.peakRssKb / 1024, 0)} MiB (${fmt(js(Y)?.peakRssKb / 1024, 0)} and
+${fmt(js(H)?.peakRssKb / 1024, 0)} MiB), of which the storm added ${fmt((js(I)?.peakRssKb - js(I)?.rssBeforeKb) / 1024, 0)} MiB (${fmt((js(Y)?.peakRssKb - js(Y)?.rssBeforeKb) / 1024, 0)} and ${fmt((js(H)?.peakRssKb - js(H)?.rssBeforeKb) / 1024, 0)}).
+Intersessional encodes the whole document once per version for joiners that hold nothing; every joiner
+still gets its own copy queued on its socket until it has read it.`,
   );
   out.push(
     `Caveats: two cores shared by the server under test, the bench client and (for Intersessional)

@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as Y from 'yjs';
-import { cpuSeconds, settledRssKb } from '../lib/processes.mjs';
+import { cpuSeconds, peakRssKb, rssKb, settledRssKb } from '../lib/processes.mjs';
 import { percentile } from '../lib/stats.mjs';
 import { SyncClient, inBatches } from '../lib/ysync-client.mjs';
 import { Typist, clockOf, draftUpdate, textLength } from './content.mjs';
@@ -300,5 +300,55 @@ export async function connectionMemory(instance, { connections, textBytes, settl
     };
   } finally {
     await closeAll(clients);
+  }
+}
+
+/**
+ * Plenary read-along: one writer at `rate` updates/s and `readers` readers of one document, each
+ * update's time to every reader, with no unmeasured warm-up: the first step runs right after the server
+ * starts, as the first plenary of the morning meets it.
+ */
+export async function readAlong(instance, { readers, updates, rate }) {
+  return latency(instance, { readers, updates, rate, warmup: 0 });
+}
+
+/**
+ * Join storm: `clients` fresh clients connect at once to one document of about `textBytes` characters
+ * (what a room of people does when the facilitator shares the link): the time until every one has the
+ * whole document (its sync step 2 as large as the content), the server's CPU meanwhile, and its peak
+ * RSS (VmHWM, on a server started for this alone).
+ */
+export async function joinStorm(instance, { clients, textBytes, timeoutMs = 120_000 }) {
+  const content = draftUpdate(textBytes);
+  const [document] = await instance.newDocuments(1);
+  const [holder] = await openWithContent(instance, [document], content);
+  const all = [holder];
+  try {
+    const complete = await serverHasContent(instance, [document], textBytes);
+    const rssBefore = rssKb(instance.pid);
+    const cpuBefore = cpuSeconds(instance.pid);
+    const started = performance.now();
+    const received = await Promise.all(Array.from({ length: clients }, async () => {
+      let bytes = 0;
+      const client = clientFor(instance, document, { onUpdate: (update, kind) => void (kind === 'step2' && (bytes = Math.max(bytes, update.byteLength))) });
+      all.push(client);
+      await client.connect(timeoutMs);
+      return bytes;
+    }));
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = cpuSeconds(instance.pid) - cpuBefore;
+    const peak = peakRssKb(instance.pid);
+    const short = received.filter((bytes) => bytes < content.byteLength * 0.9).length;
+    return {
+      ok: complete && short === 0,
+      error: !complete ? 'the server did not hold the full content' : short ? `${short} of ${clients} joiners got less than the whole document` : undefined,
+      contentBytes: content.byteLength,
+      seconds,
+      serverCpuSeconds: cpu,
+      rssBeforeKb: rssBefore,
+      peakRssKb: peak,
+    };
+  } finally {
+    await closeAll(all);
   }
 }

@@ -174,6 +174,14 @@ export function rssKb(pid) {
   return Number(match[1]);
 }
 
+/** The largest resident set size a process has had since it started, in KiB (VmHWM). */
+export function peakRssKb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+  if (!match) throw new Error(`no VmHWM for ${pid}`);
+  return Number(match[1]);
+}
+
 let clockTicks = null;
 /** CPU time (user + system) a process has used so far, in seconds. */
 export function cpuSeconds(pid) {
