@@ -12,6 +12,7 @@ import { CountingQueryLogger, DatabaseModule } from '@intersessional/database';
 import { DocumentsModule, documentEntities, documentMigrations } from '@intersessional/documents';
 import { AppErrorHttpFilter, createValidationPipe } from '@intersessional/graphql';
 import { IdentityModule, identityEntities, identityMigrations } from '@intersessional/identity';
+import { Metrics, MetricsModule } from '@intersessional/metrics';
 import { NotificationsModule, notificationEntities, notificationMigrations } from '@intersessional/notifications';
 import { RateLimitModule } from '@intersessional/rate-limit';
 import { RedisModule } from '@intersessional/redis';
@@ -58,7 +59,12 @@ export class AppModule implements NestModule {
         }),
         RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: options.redisKeyPrefix ?? 'intersessional:', client: options.redis ?? null }),
         RateLimitModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, options.logger) }),
+        MetricsModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [Metrics],
+          useFactory: (metrics: Metrics) => graphqlOptions(config, options.logger, metrics),
+        }),
         AuditModule,
         IdentityModule,
         WorkstreamsModule,

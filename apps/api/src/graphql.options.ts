@@ -9,9 +9,11 @@ import { type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { type AppConfig } from '@intersessional/config';
 import { type RequestContext, createErrorFormatter, createRequestContext, queryLimitsPlugin } from '@intersessional/graphql';
+import { type Metrics } from '@intersessional/metrics';
+import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
 import { requestIdPlugin } from './request-id.plugin';
 
-export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, logger: Logger, metrics: Metrics): ApolloDriverConfig {
   const format = createErrorFormatter((error, formatted) =>
     logger.error({ err: error, path: formatted.path }, 'unhandled error while resolving'),
   );
@@ -41,6 +43,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY }),
       requestIdPlugin(),
+      graphqlMetricsPlugin(metrics),
       landingPage(config),
     ],
   };

@@ -8,6 +8,7 @@ import { PlatformRole } from './platform-role';
  */
 export type AccessRule =
   | { kind: 'public' }
+  | { kind: 'ownCredentials' }
   | { kind: 'signedIn' }
   | { kind: 'platformRole'; roles: PlatformRole[] };
 
@@ -15,6 +16,12 @@ export const ACCESS_RULE = 'intersessional:access-rule';
 
 /** Anyone, signed in or not. */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+/**
+ * Not a person's request: the route checks a credential of its own (the metrics scraper's token), and
+ * the Authorization header is not read as a user's access token.
+ */
+export const OwnCredentials = () => SetMetadata(ACCESS_RULE, { kind: 'ownCredentials' } satisfies AccessRule);
 
 /** Any signed-in, enabled account. */
 export const SignedIn = () => SetMetadata(ACCESS_RULE, { kind: 'signedIn' } satisfies AccessRule);

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@intersessional/config';
+import { Metrics } from '@intersessional/metrics';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { MAX_NESTING, SCHEMA_VERSION } from '@intersessional/document-schema';
@@ -51,7 +52,14 @@ export class CollabServer implements BeforeApplicationShutdown {
   private readonly perAccount = new Map<string, number>();
   /** Server-initiated closes by code, for tests and metrics. */
   private readonly closes = new Map<number, number>();
-  private readonly observeClose = (code: number) => void this.closes.set(code, (this.closes.get(code) ?? 0) + 1);
+  private readonly observeClose = (code: number) => {
+    this.closes.set(code, (this.closes.get(code) ?? 0) + 1);
+    this.closed.inc({ code: String(code) });
+  };
+  private readonly closed;
+  private readonly received;
+  private readonly delivered;
+  private readonly resyncs;
 
   constructor(
     private readonly tokens: CollaborationTokenService,
@@ -62,7 +70,15 @@ export class CollabServer implements BeforeApplicationShutdown {
     private readonly fanOut: CollabFanOut,
     private readonly events: DocumentEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    metrics: Metrics,
   ) {
+    metrics.gauge('collab_connections', 'Sync sockets this instance holds', (g) => g.set(this.openSockets));
+    metrics.gauge('collab_open_documents', 'Documents open in memory on this instance', (g) => g.set(this.openDocuments));
+    metrics.gauge('collab_buffered_bytes', 'Bytes waiting in sync sockets for clients to read them', (g) => g.set(this.bufferedBytes));
+    this.closed = metrics.counter('collab_closes_total', 'Sync sockets the server closed, by close code (4429 rate limited, 4400 malformed, 4408 too slow, …)', ['code']);
+    this.received = metrics.counter('collab_updates_stored_total', 'Document updates from clients stored in the update log (write-ahead)');
+    this.delivered = metrics.counter('collab_update_frames_sent_total', 'Document update frames sent to sockets (one per socket)');
+    this.resyncs = metrics.counter('collab_peer_resyncs_total', 'Rooms reloaded from storage after a message from another instance may have been lost (Redis)');
     // frames over the limit are closed by ws with 1009 "Max payload size exceeded"
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.COLLAB_MAX_MESSAGE_BYTES });
     events.onStoredUpdate((documentId, update) => {
@@ -250,6 +266,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     const state = await this.store.load(documentId);
     const persist = async (update: Uint8Array, connection: Connection) => {
       await this.writer.write(documentId, connection.userId, update);
+      this.received.inc();
       this.fanOut.publish(documentId, { kind: 'update', update }); // committed: peers may show it
       this.events.logGrew(documentId);
     };
@@ -260,6 +277,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     };
     room = new Room(documentId, state, persist, limits, {
       awarenessChanged: (update) => this.fanOut.publish(documentId, { kind: 'awareness', update }),
+      delivered: (sockets) => this.delivered.inc(sockets),
     });
     early.forEach(fromPeer);
     return room;
@@ -267,6 +285,7 @@ export class CollabServer implements BeforeApplicationShutdown {
 
   /** Brings an open room up to date with storage after a peer message may have been lost. */
   private async resync(room: Room): Promise<void> {
+    this.resyncs.inc();
     try {
       const stored = await this.store.load(room.documentId);
       const missing = Y.encodeStateAsUpdate(stored, Y.encodeStateVector(room.doc));

@@ -38,6 +38,8 @@ export interface RoomLimits {
 export interface RoomHooks {
   /** Cursor and presence changes made here, for the other instances. */
   awarenessChanged?(update: Uint8Array): void;
+  /** A document update frame went to `sockets` sockets (for metrics). */
+  delivered?(sockets: number): void;
 }
 
 /**
@@ -57,6 +59,8 @@ export class Room {
   private bytes: number;
   private readonly nesting: NestingGuard;
 
+  private readonly delivered: (sockets: number) => void;
+
   constructor(
     readonly documentId: string,
     /** The document as loaded from storage; the room owns it from now on. */
@@ -66,6 +70,7 @@ export class Room {
     hooks: RoomHooks = {},
   ) {
     this.bytes = Y.encodeStateAsUpdate(doc).byteLength;
+    this.delivered = hooks.delivered ?? (() => undefined);
     this.nesting = new NestingGuard(doc, limits.maxNesting);
     this.presence = new Presence(doc, limits.maxAwarenessBytes, {
       broadcast: (message) => this.broadcast(message, null),
@@ -79,7 +84,7 @@ export class Room {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeUpdate(encoder, update);
-      this.broadcast(encoding.toUint8Array(encoder), origin);
+      this.delivered(this.broadcast(encoding.toUint8Array(encoder), origin));
     });
   }
 
@@ -246,8 +251,14 @@ export class Room {
   }
 
   /** Encoded once by the caller; the same buffer goes to every connection. */
-  private broadcast(message: Uint8Array, except: unknown): void {
-    for (const connection of this.connections) if (connection !== except) connection.send(message);
+  private broadcast(message: Uint8Array, except: unknown): number {
+    let sent = 0;
+    for (const connection of this.connections) {
+      if (connection === except) continue;
+      connection.send(message);
+      sent += 1;
+    }
+    return sent;
   }
 
   destroy(): void {

@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { UpdateLogRepository } from '@intersessional/documents';
+import { Metrics } from '@intersessional/metrics';
 
 interface Pending {
   documentId: string;
@@ -29,9 +30,16 @@ export class UpdateWriter implements OnApplicationShutdown {
   private queue: Pending[] = [];
   /** The commits under way, one after another, while anything is queued; null when idle. */
   private running: Promise<void> | null = null;
-  private readonly batchSizes: number[] = [];
+  private readonly sizes;
+  private readonly commits;
 
-  constructor(private readonly log: UpdateLogRepository) {}
+  constructor(
+    private readonly log: UpdateLogRepository,
+    metrics: Metrics,
+  ) {
+    this.sizes = metrics.histogram('collab_commit_batch_updates', 'Updates per group commit of the update log', [1, 2, 4, 8, 16, 32, 64, 128, 256, 500]);
+    this.commits = metrics.histogram('collab_commit_seconds', 'Duration of one group commit of the update log', [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]);
+  }
 
   write(documentId: string, authorId: string | null, update: Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -50,19 +58,15 @@ export class UpdateWriter implements OnApplicationShutdown {
   }
 
   private async commit(batch: Pending[]): Promise<void> {
-    this.batchSizes.push(batch.length);
-    if (this.batchSizes.length > 1000) this.batchSizes.splice(0, 500);
+    this.sizes.observe(batch.length);
+    const end = this.commits.startTimer();
     try {
       await this.log.appendMany(batch.map(({ documentId, authorId, update }) => ({ documentId, authorId, update })));
+      end();
       batch.forEach((p) => p.resolve());
     } catch (error) {
       batch.forEach((p) => p.reject(error));
     }
-  }
-
-  /** Sizes of the latest batches (up to 1,000), oldest first: for tests and metrics. */
-  get recentBatchSizes(): readonly number[] {
-    return this.batchSizes;
   }
 
   /** Waits until everything queued so far is committed (or failed). */

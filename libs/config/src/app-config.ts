@@ -55,6 +55,11 @@ export const configSchema = z
     REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(300),
     /** Password-reset and verification e-mails asked for from one client address (each recipient: 5 an hour). */
     ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(100),
+    /**
+     * Bearer token for GET /metrics (Prometheus text format). Unset: /metrics answers 404, so the
+     * figures are never public by accident. At least 32 characters.
+     */
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),

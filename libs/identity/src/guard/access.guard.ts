@@ -32,6 +32,7 @@ export class AccessGuard implements CanActivate {
       this.logger.error(`No access rule on ${context.getClass().name}.${context.getHandler().name}; denied.`);
       throw forbidden();
     }
+    if (rule.kind === 'ownCredentials') return true;
     const actor = await this.actorOf(requestOf(context));
     if (rule.kind === 'public') return true;
     if (!actor) throw unauthenticated();
