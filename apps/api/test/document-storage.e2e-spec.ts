@@ -1,8 +1,10 @@
+import { Client } from 'pg';
 import * as Y from 'yjs';
 import { Compactor, DocumentStore } from '@intersessional/documents';
 import { yDocToMarkdown } from '@intersessional/document-schema';
 import { Given, type TestUser } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
+import { waitForAsync } from './support/wait';
 
 const CONTRIBUTORS = `query($id: ID!) { document(id: $id) { contributors { user { id displayName } edits bytes } } }`;
 type Contributors = { document: { contributors: { user: { id: string }; edits: number; bytes: number }[] } };
@@ -76,5 +78,72 @@ describe('document storage: update log, compaction, contributors', () => {
     expect(await t.app.get(Compactor).compactDue()).toBeGreaterThanOrEqual(1);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [createDocument.id]);
     expect(n).toBe(0);
+  });
+
+  /** One paragraph's worth of update, made on a copy of the stored document. */
+  const updateAdding = async (id: string, text: string): Promise<Buffer> => {
+    const doc = await t.app.get(DocumentStore).load(id);
+    const before = Y.encodeStateVector(doc);
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText(text)]);
+    doc.getXmlFragment('default').push([p]);
+    return Buffer.from(Y.encodeStateAsUpdate(doc, before));
+  };
+  /** A second connection, as another API instance writing the same log would be. */
+  const otherInstance = async () => {
+    const pg = new Client({ connectionString: t.db.url });
+    await pg.connect();
+    return pg;
+  };
+  const INSERT = `INSERT INTO document_updates (document_id, author_id, update) VALUES ($1, $2, $3)`;
+
+  it('keeps an update that commits after a compaction folded later ones (two instances): the document loads with it', async () => {
+    const id = await given.document(ws, { markdown: 'Start' });
+    const late = await updateAdding(id, 'Written on the slower instance');
+    const pg = await otherInstance();
+    try {
+      await pg.query('BEGIN');
+      await pg.query(INSERT, [id, member.id, late]); // its id is taken now, its commit comes later
+      await edit(id, member, 3, 'quick'); // later ids, committed at once
+      await t.app.get(Compactor).compact(id);
+      await pg.query('COMMIT');
+    } finally {
+      await pg.end();
+    }
+    const text = yDocToMarkdown(await t.app.get(DocumentStore).load(id));
+    expect(text).toContain('Written on the slower instance');
+    expect(text).toContain('quick 2');
+    await t.app.get(Compactor).compact(id);
+    expect(yDocToMarkdown(await t.app.get(DocumentStore).load(id))).toBe(text);
+  });
+
+  it('never deletes an update the compaction did not fold: one that commits while a pass is under way stays in the log', async () => {
+    const id = await given.document(ws, { markdown: 'Start' });
+    await edit(id, member, 2, 'first');
+    await t.app.get(Compactor).compact(id); // the member now has a contributions row
+    const late = await updateAdding(id, 'Committed mid-compaction');
+    const pg = await otherInstance();
+    try {
+      await pg.query('BEGIN');
+      await pg.query(INSERT, [id, member.id, late]);
+      // holding the member's contributions row keeps the next pass waiting after it has read the log
+      await pg.query(`SELECT 1 FROM document_contributions WHERE document_id = $1 AND author_id = $2 FOR UPDATE`, [id, member.id]);
+      await edit(id, member, 2, 'second');
+      const pass = t.app.get(Compactor).compact(id);
+      await waitForAsync(
+        async () =>
+          (
+            await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO document_contributions%'`)
+          )[0].n === 1,
+        'the pass to wait for the contributions row',
+      );
+      await pg.query('COMMIT'); // the late update is visible now, before the pass deletes what it folded
+      await pass;
+    } finally {
+      await pg.end();
+    }
+    const text = yDocToMarkdown(await t.app.get(DocumentStore).load(id));
+    expect(text).toContain('Committed mid-compaction');
+    expect(text).toContain('second 1');
   });
 });

@@ -18,6 +18,8 @@ export interface LiveDocument {
 
 interface Entry extends LiveDocument {
   lastUpdateId: string;
+  /** The snapshot row's version when it was last merged in ('' before any). */
+  snapshotVersion: string;
   /** Whether a transaction since the last catch-up changed the content (re-applied updates do not). */
   dirty: boolean;
   changes: Set<Y.AbstractType<Y.YEvent<any>>>;
@@ -69,6 +71,7 @@ export class LiveDocuments {
       doc,
       state: 0,
       lastUpdateId: '0',
+      snapshotVersion: '',
       dirty: false,
       changes: new Set(),
       queue: Promise.resolve(),
@@ -86,12 +89,14 @@ export class LiveDocuments {
   }
 
   private async catchUp(documentId: string, entry: Entry): Promise<void> {
-    const { snapshotMark: mark, rows } = await this.log.updatesSince(documentId, entry.lastUpdateId);
+    const { snapshotMark: mark, snapshotVersion: version, rows } = await this.log.updatesSince(documentId, entry.lastUpdateId);
     entry.dirty = false;
-    if (BigInt(mark) > BigInt(entry.lastUpdateId)) {
-      // rows this copy had not seen were folded into the snapshot meanwhile
+    if (version && version !== entry.snapshotVersion) {
+      // a compaction ran: rows this copy had not seen may be in the snapshot now, among them a row with
+      // an id below lastUpdateId that another instance committed late (the `id >` read never sees it)
       const snapshot = await this.log.snapshot(documentId);
       if (snapshot) Y.applyUpdate(entry.doc, snapshot.state);
+      entry.snapshotVersion = version;
     }
     for (let i = 0; i < rows.length; i += UPDATES_PER_SLICE) {
       if (i) await yieldToEventLoop();

@@ -43,23 +43,25 @@ export class UpdateLogRepository {
    * one statement so that a compaction running meanwhile cannot fall between the two. Always outside
    * any transaction of the caller: a live copy must only ever hold what was committed.
    */
-  async updatesSince(documentId: string, afterId: string): Promise<{ snapshotMark: string; rows: StoredUpdate[] }> {
-    const rows: { kind: number; id: string; update: Buffer | null }[] = await this.db.dataSource.query(
-      `SELECT 0 AS kind, last_update_id AS id, NULL::bytea AS update FROM document_snapshots WHERE document_id = $1
+  async updatesSince(documentId: string, afterId: string): Promise<{ snapshotMark: string; snapshotVersion: string; rows: StoredUpdate[] }> {
+    const rows: { kind: number; id: string; update: Buffer | null; version: string | null }[] = await this.db.dataSource.query(
+      `SELECT 0 AS kind, last_update_id AS id, NULL::bytea AS update, xmin::text AS version FROM document_snapshots WHERE document_id = $1
        UNION ALL
-       SELECT 1 AS kind, id, update FROM document_updates WHERE document_id = $1 AND id > $2
+       SELECT 1 AS kind, id, update, NULL FROM document_updates WHERE document_id = $1 AND id > $2
        ORDER BY kind, id`,
       [documentId, afterId],
     );
     const mark = rows[0]?.kind === 0 ? String(rows[0].id) : '0';
-    return { snapshotMark: mark, rows: rows.filter((r) => r.kind === 1).map((r) => ({ id: String(r.id), update: new Uint8Array(r.update as Buffer) })) };
+    // the snapshot row's xmin changes with every fold, also one that folded only rows with lower ids
+    const version = rows[0]?.kind === 0 ? String(rows[0].version) : '';
+    return { snapshotMark: mark, snapshotVersion: version, rows: rows.filter((r) => r.kind === 1).map((r) => ({ id: String(r.id), update: new Uint8Array(r.update as Buffer) })) };
   }
 
-  async updatesAfter(documentId: string, afterId: string): Promise<StoredUpdate[]> {
-    const rows: { id: string; update: Buffer }[] = await this.db.manager.query(
-      `SELECT id, update FROM document_updates WHERE document_id = $1 AND id > $2 ORDER BY id`,
-      [documentId, afterId],
-    );
+  /** Every row of the document's log not yet folded into its snapshot, in id order. */
+  async remainingUpdates(documentId: string): Promise<StoredUpdate[]> {
+    const rows: { id: string; update: Buffer }[] = await this.db.manager.query(`SELECT id, update FROM document_updates WHERE document_id = $1 ORDER BY id`, [
+      documentId,
+    ]);
     return rows.map((r) => ({ id: String(r.id), update: new Uint8Array(r.update) }));
   }
 
@@ -87,25 +89,33 @@ export class UpdateLogRepository {
   }
 
   /** Folds the authorship of log rows up to `lastId` into the contributions table, then deletes them. */
-  async foldIntoSnapshot(documentId: string, state: Uint8Array, lastId: string): Promise<void> {
+  /**
+   * Replaces the snapshot with `state`, which holds the rows `ids` (and everything folded before), and
+   * deletes exactly those rows. Never "every row up to the last id": with several instances writing,
+   * a row with a lower id can commit after rows with higher ones (its id was taken first), and it may
+   * become visible between the read of the pass and this delete, unfolded.
+   */
+  async foldIntoSnapshot(documentId: string, state: Uint8Array, ids: readonly string[]): Promise<void> {
+    const lastId = ids.reduce((max, id) => (BigInt(id) > BigInt(max) ? id : max), '0');
     await this.db.manager.query(
       `INSERT INTO document_contributions (document_id, author_id, updates, bytes, first_at, last_at)
        SELECT document_id, author_id, count(*), sum(octet_length(update)), min(created_at), max(created_at)
-       FROM document_updates WHERE document_id = $1 AND id <= $2 AND author_id IS NOT NULL
+       FROM document_updates WHERE document_id = $1 AND id = ANY($2::bigint[]) AND author_id IS NOT NULL
        GROUP BY document_id, author_id
        ON CONFLICT (document_id, author_id) DO UPDATE SET
          updates = document_contributions.updates + EXCLUDED.updates,
          bytes = document_contributions.bytes + EXCLUDED.bytes,
          first_at = least(document_contributions.first_at, EXCLUDED.first_at),
          last_at = greatest(document_contributions.last_at, EXCLUDED.last_at)`,
-      [documentId, lastId],
+      [documentId, ids],
     );
     await this.db.manager.query(
       `INSERT INTO document_snapshots (document_id, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()`,
+       ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state,
+         last_update_id = greatest(document_snapshots.last_update_id, EXCLUDED.last_update_id), updated_at = now()`,
       [documentId, Buffer.from(state), lastId],
     );
-    await this.db.manager.query(`DELETE FROM document_updates WHERE document_id = $1 AND id <= $2`, [documentId, lastId]);
+    await this.db.manager.query(`DELETE FROM document_updates WHERE document_id = $1 AND id = ANY($2::bigint[])`, [documentId, ids]);
   }
 
   /** Who contributed and how much: folded contributions plus the log not yet compacted. */
