@@ -6,7 +6,7 @@ import { OtherLoadMonitor } from '../lib/processes.mjs';
 import { describeMachine, describeSource, fmt, machineInfo, sourceInfo } from '../lib/report.mjs';
 import { closeCodes } from '../lib/ysync-client.mjs';
 import { render } from './render.mjs';
-import { connectionMemory, documentMemory, joinStorm, latency, readAlong, throughput } from './scenarios.mjs';
+import { connectionMemory, documentMemory, draftingSeason, joinStorm, latency, readAlong, throughput } from './scenarios.mjs';
 import { SUBJECTS, packageVersion, snapshotDist } from './subjects.mjs';
 
 export const title = 'Co-drafting: real-time sync server';
@@ -29,6 +29,8 @@ export const PARAMETERS = {
   readAlong: { steps: QUICK ? [50, 100] : [250, 500, 1000], updates: QUICK ? 40 : 100, rate: 20 },
   /** A room opening the shared link at once, on a server started for it. */
   joinStorm: { clients: QUICK ? 50 : 300, textBytes: QUICK ? 200_000 : 2_000_000 },
+  /** Many small teams at once, raised step by step until p99 passes limitMs; clients in processes of their own. */
+  draftingSeason: { steps: QUICK ? [10, 40] : [20, 40, 80, 160, 240, 320, 480, 640], typists: 5, readers: 2, rate: 2, durationMs: QUICK ? 3000 : 8000, workers: 2, limitMs: 50 },
   /** Raised for the throughput and latency server only: the default 300/s per connection would refuse the throughput run. */
   perfRateLimit: 1_000_000,
 };
@@ -94,7 +96,7 @@ export async function run({ log }) {
 
   // Throughput and latency: the three servers run side by side and take turns, repetition by
   // repetition, so a change in the machine's load during the suite affects all of them alike.
-  log('\n[1/5] throughput and fan-out latency (the servers take turns)');
+  log('\n[1/6] throughput and fan-out latency (the servers take turns)');
   const perfEnv = { COLLAB_MAX_UPDATES_PER_SECOND: String(P.perfRateLimit) };
   const instances = [];
   try {
@@ -141,7 +143,7 @@ export async function run({ log }) {
     r.otherLoad.perf = runs.length ? runs.reduce((a, b) => a + b, 0) / runs.length : NaN;
   }
 
-  log('\n[2/5] memory per open document, and after they close');
+  log('\n[2/6] memory per open document, and after they close');
   for (const subject of SUBJECTS) {
     const r = results[subject.key];
     r.documents = await attempt(log, subject.label, () => phase(subject, 'documents', { database, purpose: 'docs', monitor }, (instance) => documentMemory(instance, P.documents)));
@@ -151,7 +153,7 @@ export async function run({ log }) {
     }
   }
 
-  log('\n[3/5] memory per connection');
+  log('\n[3/6] memory per connection');
   for (const subject of SUBJECTS) {
     const r = results[subject.key];
     r.connections = await attempt(log, subject.label, () => phase(subject, 'connections', { database, purpose: 'conns', monitor }, (instance) => connectionMemory(instance, P.connections)));
@@ -161,7 +163,7 @@ export async function run({ log }) {
     }
   }
 
-  log('\n[4/5] plenary read-along (1 writer, more and more readers; the first step right after start)');
+  log('\n[4/6] plenary read-along (1 writer, more and more readers; the first step right after start)');
   for (const subject of SUBJECTS) {
     const r = results[subject.key];
     r.readAlong = await attempt(log, subject.label, () =>
@@ -177,12 +179,22 @@ export async function run({ log }) {
     );
   }
 
-  log('\n[5/5] join storm (clients connecting at once to one large document)');
+  log('\n[5/6] join storm (clients connecting at once to one large document)');
   for (const subject of SUBJECTS) {
     const r = results[subject.key];
     r.joinStorm = await attempt(log, subject.label, () => phase(subject, 'joinStorm', { database, purpose: 'storm', monitor }, (instance) => joinStorm(instance, P.joinStorm)));
     const j = r.joinStorm;
     if (j.seconds !== undefined) log(`  ${subject.label}: ${P.joinStorm.clients} joiners synced ${fmt(j.contentBytes / 1048576, 1)} MiB in ${fmt(j.seconds, 2)} s, server CPU ${fmt(j.serverCpuSeconds, 2)} s, RSS ${mib(j.rssBeforeKb)} MiB before, peak ${mib(j.peakRssKb)} MiB${j.ok ? '' : ` (${j.error})`}`);
+  }
+
+  log(`\n[6/6] drafting season (documents × ${P.draftingSeason.typists} typists at ${P.draftingSeason.rate} updates/s and ${P.draftingSeason.readers} readers, raised until p99 passes ${P.draftingSeason.limitMs} ms)`);
+  for (const subject of SUBJECTS) {
+    const r = results[subject.key];
+    log(`  ${subject.label}:`);
+    r.draftingSeason = await attempt(log, subject.label, () =>
+      phase(subject, 'draftingSeason', { database, purpose: 'season', monitor, env: { COLLAB_MAX_SOCKETS_PER_ACCOUNT: '1000000' } }, (instance) => draftingSeason(instance, P.draftingSeason, log)),
+    );
+    if (r.draftingSeason.capacity !== undefined) log(`  ${subject.label}: capacity ${r.draftingSeason.capacity} documents`);
   }
 
   monitor.stop();

@@ -41,6 +41,7 @@ export function render(data) {
   const D = P.documents;
   const C = P.connections;
   const RA = P.readAlong;
+  const DS = P.draftingSeason;
   const J = P.joinStorm;
   const totalUpdates = T.documents * T.writers * T.updates;
   const eachRun = (runs, pick, digits) => (runs ?? []).map((r) => (r?.ok ? fmt(pick(r), digits) : 'failed')).join(' / ') || 'n/a';
@@ -122,6 +123,17 @@ export function render(data) {
     row('Peak RSS − RSS before, MiB', jv((x) => (x.peakRssKb - x.rssBeforeKb) / 1024), 1),
   ]);
 
+  const season = (k, documents) => R[k].draftingSeason?.steps?.find((x) => x.documents === documents && x.p99 !== undefined) ?? null;
+  const seasonSteps = DS.steps.filter((n) => KEYS.some((k) => season(k, n)));
+  const seasonTable = table(headers, [
+    row(`Capacity: most documents with p99 ≤ ${DS.limitMs} ms`, per((k) => R[k].draftingSeason?.capacity ?? NaN), 0),
+    ...seasonSteps.flatMap((n) => [
+      row(`${fmt(n)} documents (${fmt(n * (DS.typists + DS.readers))} connections, ${fmt(n * DS.typists * DS.rate)} updates/s): p50, ms`, per((k) => season(k, n)?.p50 ?? NaN), 1),
+      row(`${fmt(n)} documents: p99, ms`, per((k) => season(k, n)?.p99 ?? NaN), 1),
+      row(`${fmt(n)} documents: server CPU per update frame to a reader, µs`, per((k) => season(k, n)?.cpuMicrosPerReaderFrame ?? NaN), 0),
+    ]),
+  ]);
+
   const ol = (name) => per((k) => fmt(R[k].otherLoad?.[name], 2));
   const loadTable = table(headers.slice(0, 4), [
     ['Throughput and latency runs', ...KEYS.map((k) => ol('perf')[k])],
@@ -129,6 +141,7 @@ export function render(data) {
     ['Memory per connection runs', ...KEYS.map((k) => ol('connections')[k])],
     ['Read-along runs', ...KEYS.map((k) => ol('readAlong')[k])],
     ['Join storm runs', ...KEYS.map((k) => ol('joinStorm')[k])],
+    ['Drafting season runs', ...KEYS.map((k) => ol('draftingSeason')[k])],
   ]);
   const busy = KEYS.some((k) => Object.values(R[k].otherLoad ?? {}).some((v) => v > 0.2));
 
@@ -152,6 +165,7 @@ export function render(data) {
     [`Memory per connection (${C.connections} connections to one document)`, connectionsTable],
     [`Plenary read-along (1 writer at ${RA.rate} updates/s)`, readAlongTable],
     [`Join storm (${fmt(J.clients)} clients, ${fmt(J.textBytes)} characters)`, joinTable],
+    [`Drafting season (documents × ${DS.typists} typists at ${DS.rate} updates/s + ${DS.readers} readers)`, seasonTable],
     ['Other processes on the machine meanwhile, CPU cores in use on average', loadTable],
   ];
   const text = [
@@ -200,6 +214,11 @@ document. Read-along: on a server started for it, 1 writer at ${RA.rate} updates
 document (a new one per step), ${RA.updates} updates per step, no warm-up: the first step is the server's first traffic. Join storm:
 on a server started for it, one client pushes a draft of ${fmt(J.textBytes)} characters (${fmt((R[I]?.joinStorm?.contentBytes ?? NaN) / 1048576, 1)} MiB as one Yjs update), then ${fmt(J.clients)}
 fresh clients connect at the same moment; timed until each has received sync step 2 at least as large as 90 % of the draft.
+Drafting season: on a server started for it, ${DS.steps.map((n) => fmt(n)).join(', ')} documents in turn (new ones each step), each with ${DS.typists} typists
+sending ${DS.rate} updates/s on their own schedules and ${DS.readers} readers, for ${DS.durationMs / 1000} s per step; the clients run in ${DS.workers} processes of their own
+(a document's clients in one, so one clock times each update from its send to each reader); the steps stop after the first whose p99
+passes ${DS.limitMs} ms, and the capacity is the last step within it. CPU per update frame is the server's CPU over the step divided by
+the update frames the readers received.
 Each server process is started with \`--expose-gc --require bench/lib/memory-probe.cjs\` (no code
 change). At each measuring point the bench waits ${D.settleMs / 1000} s without traffic, takes the server's idle CPU over
 the next ${D.cpuWindowMs / 1000} s, then asks it over IPC for a full GC and \`process.memoryUsage()\`; "heap + external" is
@@ -233,6 +252,10 @@ ${readAlongTable}
 ### Join storm (${fmt(J.clients)} clients, ${fmt(J.textBytes)} characters)
 
 ${joinTable}
+
+### Drafting season (documents × ${DS.typists} typists at ${DS.rate} updates/s + ${DS.readers} readers)
+
+${seasonTable}
 
 ### Other load on the machine
 
@@ -306,6 +329,20 @@ ${fmt(d(H)?.open.cpuShare * 100, 1)} % with the documents open.`,
     return `${fmt(readers)} readers${i === 0 ? ' (first after start)' : ''}: p99 ${fmt(ours, 1)} ms against the better peer's ${fmt(better, 1)} ms (${ratio(ours, better)})`;
   });
   out.push(`Read-along (targets: p99 under 25 ms at 1,000 readers, and no worse than the better peer at every step): ${readAlongText.join('; ')}.`);
+  const DS = data.parameters.draftingSeason;
+  const cap = (k) => data.results[k].draftingSeason?.capacity;
+  const seasonAt = (k, n) => data.results[k].draftingSeason?.steps?.find((x) => x.documents === n && x.p99 !== undefined) ?? null;
+  const betterCap = Math.max(cap(Y) ?? 0, cap(H) ?? 0);
+  const light = DS.steps[0];
+  const betterLight = Math.min(seasonAt(Y, light)?.p99 ?? Infinity, seasonAt(H, light)?.p99 ?? Infinity);
+  const cpuAt = (k) => seasonAt(k, light)?.cpuMicrosPerReaderFrame;
+  const betterCpu = Math.min(cpuAt(Y) ?? Infinity, cpuAt(H) ?? Infinity);
+  out.push(
+    `Drafting season (targets: capacity at least 1.5× the better peer's, CPU per delivered update at most two-thirds of its, p99 at the light steps
+within 1.5× of its): capacity ${fmt(cap(I))} documents against ${fmt(cap(Y))} (y-websocket) and ${fmt(cap(H))} (Hocuspocus)${betterCap && cap(I) !== undefined ? ` (${ratio(cap(I), betterCap)} the better peer's)` : ''}${DS.steps.at(-1) === cap(I) || DS.steps.at(-1) === cap(Y) ? `; ${fmt(DS.steps.at(-1))} documents is the largest step run, so a capacity that reached it is at least that` : ''};
+at ${fmt(light)} documents p99 ${fmt(seasonAt(I, light)?.p99, 1)} ms against the better peer's ${fmt(betterLight, 1)} ms (${ratio(seasonAt(I, light)?.p99, betterLight)}), server CPU per update frame ${fmt(cpuAt(I))} µs against ${fmt(betterCpu)} µs (${ratio(cpuAt(I), betterCpu)}).
+Each of Intersessional's updates waits for its durable commit before anyone sees it; at light load every update is its own commit.`,
+  );
   const js = (k) => (data.results[k].joinStorm?.ok ? data.results[k].joinStorm : null);
   out.push(
     `Join storm (target: time and peak memory below both peers): ${fmt(data.parameters.joinStorm.clients)} joiners synced in ${fmt(js(I)?.seconds, 2)} s

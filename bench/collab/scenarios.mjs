@@ -1,5 +1,6 @@
 // The measurements of the collab suite. Each function gets a running server instance (see
 // subjects.mjs) and uses only the sync protocol and, for documents, the instance's newDocuments().
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as Y from 'yjs';
@@ -351,4 +352,66 @@ export async function joinStorm(instance, { clients, textBytes, timeoutMs = 120_
   } finally {
     await closeAll(all);
   }
+}
+
+/** A client process of the drafting season (season-worker.mjs), driven over IPC. */
+function seasonWorker() {
+  const child = fork(new URL('./season-worker.mjs', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = [];
+  child.on('message', (message) => waiting.shift()?.(message));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const ask = (message) =>
+    new Promise((resolve, reject) => {
+      waiting.push((answer) => (answer.type === 'error' ? reject(new Error(answer.error)) : resolve(answer)));
+      child.send(message);
+    });
+  return { ask, stop: async () => { await ask({ type: 'close' }).catch(() => undefined); child.kill(); await exited; } };
+}
+
+/**
+ * Drafting season: many documents, each with a small team (`typists` typing `rate` updates/s each, and
+ * `readers` following), raised step by step; at each step the time from a typist's send to each
+ * reader's receipt (p50/p99) and the server's CPU per delivered update frame. The clients run in
+ * `workers` processes of their own, a document's clients all in one. Stops after the first step whose
+ * p99 passes `limitMs`: the capacity is the last step within it.
+ */
+export async function draftingSeason(instance, { steps, typists, readers, rate, durationMs, workers, limitMs }, log = () => {}) {
+  const results = [];
+  for (const documents of steps) {
+    const docs = await instance.newDocuments(documents);
+    const pool = Array.from({ length: workers }, seasonWorker);
+    try {
+      const share = pool.map((_, w) => docs.filter((__, i) => i % workers === w));
+      await Promise.all(pool.map((worker, w) => worker.ask({ type: 'prepare', setup: { framing: instance.framing, label: instance.label, documents: share[w], typists, readers } })));
+      const cpuBefore = cpuSeconds(instance.pid);
+      const answers = await Promise.all(pool.map((worker) => worker.ask({ type: 'run', rate, durationMs })));
+      const cpu = cpuSeconds(instance.pid) - cpuBefore;
+      const samples = answers.flatMap((a) => a.result.samples);
+      const expected = answers.reduce((n, a) => n + a.result.expectedSamples, 0);
+      const frames = answers.reduce((n, a) => n + a.result.frames, 0);
+      const step = {
+        documents,
+        connections: documents * (typists + readers),
+        updatesPerSecond: answers.reduce((n, a) => n + a.result.sent, 0) / (durationMs / 1000),
+        ok: samples.length === expected,
+        missing: expected - samples.length,
+        p50: percentile(samples, 50),
+        p99: percentile(samples, 99),
+        // every reader's update frames, in µs of server CPU (typists get frames too; they are not counted)
+        cpuMicrosPerReaderFrame: (cpu / Math.max(1, frames)) * 1e6,
+        serverCpuShare: cpu / answers[0].result.seconds,
+      };
+      results.push(step);
+      log(`    ${documents} documents (${step.connections} connections, ${Math.round(step.updatesPerSecond)} updates/s): p50 ${step.p50.toFixed(1)} ms, p99 ${step.p99.toFixed(1)} ms, server ${(step.serverCpuShare * 100).toFixed(0)} % of a core${step.missing ? `, ${step.missing} deliveries missing` : ''}`);
+      if (!(step.p99 <= limitMs) || !step.ok) break;
+    } catch (error) {
+      results.push({ documents, ok: false, error: String(error?.message ?? error) });
+      log(`    ${documents} documents: ${String(error?.message ?? error).split('\n')[0]}`);
+      break;
+    } finally {
+      await Promise.all(pool.map((worker) => worker.stop()));
+    }
+  }
+  const within = results.filter((r) => r.ok && r.p99 <= limitMs);
+  return { ok: within.length > 0, error: within.length ? undefined : 'no step within the limit', steps: results, capacity: within.at(-1)?.documents ?? 0 };
 }
