@@ -7,10 +7,13 @@ import { startProduct } from './support/product';
 import { signedInContext } from './support/session';
 
 // The moderation queue as a facilitator works through it: a guest's comment waits with the reason it is
-// held, a reported comment shows why people reported it, and each is dealt with from the keyboard.
+// held, a reported comment shows why people reported it (and is hidden, or kept when the reports are
+// unfounded), and each is dealt with from the keyboard.
 
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id state } }`;
 const FLAG = `mutation($id: ID!) { flagComment(id: $id, reason: SPAM) { id } }`;
+const FLAG_AS = `mutation($id: ID!, $reason: FlagReason!) { flagComment(id: $id, reason: $reason) { id } }`;
+const REPORTS = `query($id: ID!) { commentPeriod(id: $id) { comments(flagged: true, first: 50) { totalCount } } }`;
 const STATE = `query($id: ID!) { comment(id: $id) { state hidden moderation { hiddenReason } } }`;
 
 describe('the moderation queue', () => {
@@ -114,6 +117,56 @@ describe('the moderation queue', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps reported comments from the keyboard: the reports are dismissed, each leaves the Reported view and the count drops', async () => {
+    const period = await given.commentPeriod(bpf, { title: 'Findings for comment' });
+    const base = { periodId: period.id, language: 'en', speakingFor: 'PERSONAL', consentToPublish: true, anchor: { kind: 'DOCUMENT' } };
+    const sharp = await submit({ ...base, body: 'This chapter is a whitewash: the African submissions were ignored.' }, await given.user({ displayName: 'Amina Diallo' }));
+    const plain = await submit({ ...base, body: 'Paragraph 12 repeats paragraph 4.' }, await given.user({ displayName: 'Carlos Pérez' }));
+    const reporter = await given.user();
+    await reporter.client.ok(FLAG_AS, { id: sharp.id, reason: 'PERSONAL_ATTACK' });
+    await reporter.client.ok(FLAG_AS, { id: plain.id, reason: 'OFF_TOPIC' });
+
+    const page = await (await signedIn(bpf.facilitator)).newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${t.url}/comment-periods/${period.id}/moderation?view=reported`);
+    await page.getByRole('tab', { name: 'Reported (2)', selected: true }).waitFor();
+    await item(page, sharp.id).getByText('Reported once: personal attack (1)').waitFor();
+    await page.getByText('On a comment: K keeps it public and dismisses the reports').waitFor();
+
+    // K asks for a reason, which may be left out; Tab and Enter keep the comment, focus moves on
+    await item(page, sharp.id).focus();
+    await page.keyboard.press('k');
+    const reason = item(page, sharp.id).getByRole('textbox', { name: 'Why is it kept? (optional)' });
+    await waitForAsync(async () => reason.evaluate((el) => el === document.activeElement), 'the reason field to take focus');
+    await expectNoAxeViolations(page, 'the reported view, keeping a comment');
+    await page.keyboard.type('Sharp criticism of the process, not a personal attack.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Comment by Amina Diallo kept; its reports are dismissed.' }).waitFor();
+    await page.getByRole('tab', { name: 'Reported (1)' }).waitFor();
+    await waitForAsync(async () => (await focused(page)) === plain.id, 'focus to move to the next comment');
+    expect(await item(page, sharp.id).count()).toBe(0);
+
+    // without a reason: K, Tab, Enter
+    await page.keyboard.press('k');
+    await waitForAsync(async () => item(page, plain.id).getByRole('textbox').evaluate((el) => el === document.activeElement), 'the reason field to take focus');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Comment by Carlos Pérez kept; its reports are dismissed.' }).waitFor();
+    await page.getByText('No public comment has been reported.').waitFor();
+    await page.getByRole('tab', { name: 'Reported (0)' }).waitFor();
+    await expectNoAxeViolations(page, 'the reported view, emptied');
+
+    // still public, the reports dismissed for the record
+    expect((await bpf.facilitator.client.ok<{ commentPeriod: { comments: { totalCount: number } } }>(REPORTS, { id: period.id })).commentPeriod.comments.totalCount).toBe(0);
+    expect(await state(sharp.id)).toEqual({ state: 'PUBLISHED', hidden: false, moderation: { hiddenReason: null } });
+    const dismissed = (await t.dataSource.query(`SELECT dismissal_reason FROM comment_flags WHERE comment_id = ANY($1) AND dismissed_at IS NOT NULL ORDER BY dismissal_reason`, [
+      [sharp.id, plain.id],
+    ])) as { dismissal_reason: string | null }[];
+    expect(dismissed).toEqual([{ dismissal_reason: 'Sharp criticism of the process, not a personal attack.' }, { dismissal_reason: null }]);
+    expect(errors).toEqual([]);
+  });
+
   it('tells a member who does not facilitate that the queue is not theirs', async () => {
     const { periodId } = await periodWithQueue();
     const member = await given.user();
@@ -127,7 +180,7 @@ describe('the moderation queue', () => {
     ['en', 'en-GB', 'phone', PHONE],
     ['ar', 'ar-EG', 'phone', PHONE],
   ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device) => {
-    const { periodId, second } = await periodWithQueue();
+    const { periodId, second, published } = await periodWithQueue();
     const page = await (await signedIn(bpf.facilitator, { ...device, locale: browserLocale })).newPage();
     await page.goto(`${t.url}/comment-periods/${periodId}/moderation`);
     await item(page, second).waitFor();
@@ -135,5 +188,12 @@ describe('the moderation queue', () => {
     await item(page, second).getByRole('button').last().click(); // reject: the reason form open
     await page.screenshot({ path: `/work/wt/shots/moderation-${locale}-${size}.png`, fullPage: true });
     await expectNoAxeViolations(page, `the moderation queue in ${locale} on a ${size}`);
+
+    // the reported view, with the form that keeps a comment open
+    await page.goto(`${t.url}/comment-periods/${periodId}/moderation?view=reported`);
+    await item(page, published).getByRole('button').first().click(); // keep: the optional reason form open
+    await item(page, published).getByRole('textbox').waitFor();
+    await page.screenshot({ path: `/work/wt/shots/moderation-reported-${locale}-${size}.png`, fullPage: true });
+    await expectNoAxeViolations(page, `the reported view in ${locale} on a ${size}`);
   });
 });

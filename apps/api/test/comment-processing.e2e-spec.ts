@@ -191,6 +191,69 @@ describe('processing public comments: anchors on the live draft, suggestions, mo
     ]);
   });
 
+  it('keeps a reported comment: its reports leave the reported view, stay in the record, and a new report brings it back', async () => {
+    const { period } = await setUp();
+    const c = await onText(period.id, 3, P3, 'rarely consulted', { body: 'The secretariat ignores civil society, as usual.' });
+    const other = await given.user();
+    const FLAG = `mutation($id: ID!, $reason: FlagReason!) { flagComment(id: $id, reason: $reason) { id } }`;
+    const KEEP = `mutation($id: ID!, $reason: String) { keepComment(id: $id, reason: $reason) { id hidden } }`;
+    const REPORTED = `query($id: ID!) { commentPeriod(id: $id) { comments(flagged: true, hidden: false, first: 50) { totalCount edges { node { id } } } } }`;
+    const FLAGS = `query($id: ID!) { comment(id: $id) { moderation { flags { reason count } } } }`;
+    const reported = async () => (await bpf.facilitator.client.ok<{ commentPeriod: { comments: { totalCount: number; edges: { node: { id: string } }[] } } }>(REPORTED, { id: period.id })).commentPeriod.comments;
+    const flags = async () => (await bpf.facilitator.client.ok<{ comment: { moderation: { flags: { reason: string; count: number }[] } } }>(FLAGS, { id: c.id })).comment.moderation.flags;
+    await reader.client.ok(FLAG, { id: c.id, reason: 'PERSONAL_ATTACK' });
+    await other.client.ok(FLAG, { id: c.id, reason: 'HARASSMENT' });
+    expect((await reported()).edges.map((e) => e.node.id)).toEqual([c.id]);
+
+    // only the period's facilitators (and the Secretariat) keep, and only what exists: NOT_FOUND, as for hiding
+    expect((await reader.client.fails(KEEP, { id: c.id })).extensions?.code).toBe('NOT_FOUND');
+    expect((await editor.client.fails(KEEP, { id: c.id })).extensions?.code).toBe('NOT_FOUND'); // a member who does not facilitate
+    expect((await bpf.facilitator.client.fails(KEEP, { id: '00000000-0000-4000-8000-000000000000' })).extensions?.code).toBe('NOT_FOUND');
+    expect((await bpf.facilitator.client.fails(KEEP, { id: c.id, reason: '  ' })).extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await reported()).totalCount).toBe(1); // the refusals changed nothing
+
+    const kept = await bpf.facilitator.client.ok<{ keepComment: { id: string; hidden: boolean } }>(KEEP, { id: c.id, reason: 'Criticism of the process, not of a person.' });
+    expect(kept.keepComment).toEqual({ id: c.id, hidden: false });
+    expect(await reported()).toEqual({ totalCount: 0, edges: [] });
+    expect(await flags()).toEqual([]);
+    expect((await t.client.ok<{ comment: { id: string } }>(`query($id: ID!) { comment(id: $id) { id } }`, { id: c.id })).comment.id).toBe(c.id); // still public
+    expect((await bpf.facilitator.client.fails(KEEP, { id: c.id })).extensions?.code).toBe('CONFLICT'); // nothing left to dismiss
+    const record = (await t.dataSource.query(
+      `SELECT reason, dismissed_by, dismissal_reason, dismissed_at IS NOT NULL AS dismissed FROM comment_flags WHERE comment_id = $1 ORDER BY reason`,
+      [c.id],
+    )) as Record<string, unknown>[];
+    expect(record).toEqual([
+      { reason: 'HARASSMENT', dismissed_by: bpf.facilitator.id, dismissal_reason: 'Criticism of the process, not of a person.', dismissed: true },
+      { reason: 'PERSONAL_ATTACK', dismissed_by: bpf.facilitator.id, dismissal_reason: 'Criticism of the process, not of a person.', dismissed: true },
+    ]);
+
+    // a report after the decision, even from someone whose report was dismissed, brings it back with that report only
+    await reader.client.ok(FLAG, { id: c.id, reason: 'OFF_TOPIC' });
+    expect((await reader.client.fails(FLAG, { id: c.id, reason: 'OFF_TOPIC' })).extensions?.code).toBe('CONFLICT'); // one open report per person
+    expect((await reported()).totalCount).toBe(1);
+    expect(await flags()).toEqual([{ reason: 'OFF_TOPIC', count: 1 }]);
+
+    // the Secretariat may keep it too, without a reason
+    const secretariat = await given.secretariat();
+    await secretariat.client.ok(KEEP, { id: c.id });
+    expect((await reported()).totalCount).toBe(0);
+
+    // a hidden comment is not kept: it is made public again
+    await other.client.ok(FLAG, { id: c.id, reason: 'SPAM' });
+    await bpf.facilitator.client.ok(`mutation($id: ID!) { hideComment(id: $id, reason: "Reviewing") { id } }`, { id: c.id });
+    expect((await bpf.facilitator.client.fails(KEEP, { id: c.id })).extensions?.code).toBe('CONFLICT');
+
+    const audit = (await t.dataSource.query(
+      `SELECT action, actor_id, summary->>'reason' AS reason, (summary->>'dismissedReports')::int AS dismissed FROM audit_events WHERE entity_id = $1 ORDER BY id`,
+      [c.id],
+    )) as Record<string, unknown>[];
+    expect(audit).toEqual([
+      { action: 'comment.kept', actor_id: bpf.facilitator.id, reason: 'Criticism of the process, not of a person.', dismissed: 2 },
+      { action: 'comment.kept', actor_id: secretariat.id, reason: null, dismissed: 1 },
+      { action: 'comment.hidden', actor_id: bpf.facilitator.id, reason: 'Reviewing', dismissed: null },
+    ]);
+  });
+
   it('guests comment where allowed; their comments wait in the queue until approved', async () => {
     const { period } = await setUp({ participation: 'REGISTERED_AND_GUESTS' });
     const guest = { name: 'Ana Guest', email: 'ana@example.org', organisation: 'Rede Digital', stakeholderGroup: 'CIVIL_SOCIETY', country: 'PT' };

@@ -19,6 +19,7 @@ import { ConsultationLoaders } from './consultation.loaders';
 import { ConsultationPolicy } from './consultation.policy';
 import { FlagRepository } from './moderation/flag.repository';
 import { ModerationRules } from './moderation/moderation-rules';
+import { ModerationResolver } from './moderation/moderation.resolver';
 import { ModerationService } from './moderation/moderation.service';
 import { CommentPeriodRepository } from './period/comment-period.repository';
 import { CommentPeriodResolver, DocumentPeriodsResolver, WorkstreamPeriodsResolver } from './period/comment-period.resolver';
@@ -59,6 +60,7 @@ import { SynthesisService } from './synthesis/synthesis.service';
     CommentFeedResolver,
     FlagRepository,
     ModerationService,
+    ModerationResolver,
     ModerationRules,
     AnswerService,
     SynthesisRepository,

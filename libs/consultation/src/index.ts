@@ -2,6 +2,7 @@ import { CommentEntity, CommentFlagEntity, CommentRevisionEntity } from './comme
 import { Consultation1732409000000 } from './migrations/1732409000000-consultation';
 import { CommentDisclosure1732412000000 } from './migrations/1732412000000-comment-disclosure';
 import { SubmissionReceipts1732413000000 } from './migrations/1732413000000-submission-receipts';
+import { FlagDismissal1732416000000 } from './migrations/1732416000000-flag-dismissal';
 import { GuestReceiptEntity } from './guest/guest-receipt.entity';
 import { CommentPeriodEntity } from './period/comment-period.entity';
 
@@ -16,4 +17,4 @@ export * from './period/comment-period.service';
 export * from './period/period-scheduler';
 
 export const consultationEntities = [CommentPeriodEntity, CommentEntity, CommentRevisionEntity, CommentFlagEntity, GuestReceiptEntity];
-export const consultationMigrations = [Consultation1732409000000, CommentDisclosure1732412000000, SubmissionReceipts1732413000000];
+export const consultationMigrations = [Consultation1732409000000, CommentDisclosure1732412000000, SubmissionReceipts1732413000000, FlagDismissal1732416000000];

@@ -242,4 +242,14 @@ export class CommentFlagEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Set when a facilitator kept the comment: the report stays in the record but no longer counts. */
+  @Column({ name: 'dismissed_at', type: 'timestamptz', nullable: true })
+  dismissedAt!: Date | null;
+
+  @Column({ name: 'dismissed_by', type: 'uuid', nullable: true })
+  dismissedBy!: string | null;
+
+  @Column({ name: 'dismissal_reason', type: 'text', nullable: true })
+  dismissalReason!: string | null;
 }

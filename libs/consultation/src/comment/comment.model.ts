@@ -232,7 +232,7 @@ export class CommentModerationModel {
   @Field(() => GraphQLISODateTime, { nullable: true })
   hiddenAt!: Date | null;
 
-  @Field(() => [FlagCountModel])
+  @Field(() => [FlagCountModel], { description: 'Open reports per reason (reports dismissed when the comment was kept are left out).' })
   flags!: FlagCountModel[];
 }
 
@@ -473,7 +473,7 @@ export class CommentsFilterArgs extends ConnectionArgs {
   @IsBoolean()
   hidden?: boolean;
 
-  @Field({ nullable: true, description: 'Facilitators: reported comments only.' })
+  @Field({ nullable: true, description: 'Facilitators: comments with open reports only (keepComment dismisses them).' })
   @IsOptional()
   @IsBoolean()
   flagged?: boolean;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type PageRequest, fetchPage, getPlainMany } from '@intersessional/database';
+import { OPEN_REPORTS_SQL } from '../moderation/flag.repository';
 import { CommentEntity, CommentRevisionEntity, CommentState } from './comment.entity';
 
 export type NewComment = Omit<
@@ -124,7 +125,7 @@ export class CommentRepository {
     }
     if (filter.state) qb.andWhere('c.state = :state', { state: filter.state });
     if (filter.hidden !== undefined) qb.andWhere(filter.hidden ? 'c.hidden_at IS NOT NULL' : 'c.hidden_at IS NULL');
-    if (filter.flagged) qb.andWhere('EXISTS (SELECT 1 FROM comment_flags f WHERE f.comment_id = c.id)');
+    if (filter.flagged) qb.andWhere(OPEN_REPORTS_SQL);
     if (filter.commenterKey) qb.andWhere(`${COMMENTER_KEY_SQL} = :key`, { key: filter.commenterKey });
     if (filter.documentLevel) qb.andWhere(`c.anchor_kind = 'DOCUMENT'`);
     return qb;

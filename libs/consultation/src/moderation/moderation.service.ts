@@ -11,6 +11,7 @@ import { CommentService } from '../comment/comment.service';
 import { ConsultationEvents } from '../consultation.events';
 import { ConsultationNotifier } from '../consultation.notifier';
 import { ConsultationPolicy } from '../consultation.policy';
+import type { CommentPeriodEntity } from '../period/comment-period.entity';
 import { CommentPeriodService } from '../period/comment-period.service';
 import { FlagRepository } from './flag.repository';
 
@@ -27,8 +28,9 @@ export enum FlagReason {
 registerEnumType(FlagReason, { name: 'FlagReason', description: 'Code of Conduct grounds for reporting a comment.' });
 
 /**
- * Flags from anyone signed in; hiding, unhiding and the pre-moderation queue for facilitators. Hidden
- * comments stay in the record (and in exports, marked) but never reach the public.
+ * Flags from anyone signed in; hiding, unhiding, keeping (dismissing the reports) and the pre-moderation
+ * queue for facilitators. Hidden comments stay in the record (and in exports, marked) but never reach the
+ * public.
  */
 @Injectable()
 export class ModerationService {
@@ -86,19 +88,35 @@ export class ModerationService {
     });
   }
 
-  private async moderate(
+  /**
+   * The reports were unfounded: the comment stays public and leaves the "reported" view. Its open
+   * reports are dismissed, not deleted (who, when, why stay in the record); a later report brings it
+   * back. The reason is optional.
+   */
+  keep(actor: Actor, commentId: string, reason: string | null): Promise<CommentEntity> {
+    return this.asFacilitator(actor, commentId, reason, async (comment, period) => {
+      if (comment.hiddenAt) throw conflict('The comment is hidden; make it public again instead.');
+      const dismissed = await this.flags.dismissOpen(comment.id, { by: actor.userId, at: this.clock.now(), reason });
+      if (dismissed === 0) throw conflict('The comment has no open reports.');
+      await this.audit.record(actor, {
+        action: 'comment.kept',
+        entityType: 'comment',
+        entityId: comment.id,
+        workstreamId: period.workstreamId,
+        summary: { dismissedReports: dismissed, reason },
+      });
+      return comment;
+    });
+  }
+
+  private moderate(
     actor: Actor,
     commentId: string,
     action: string,
     reason: string | null,
     change: (c: CommentEntity, now: Date) => Partial<CommentEntity>,
   ): Promise<CommentEntity> {
-    if (reason !== null && !reason.trim()) throw badInput('reason', 'give the reason (it is kept in the record)');
-    return this.db.transaction(async () => {
-      const comment = isUUID(commentId) ? await this.comments.lock(commentId) : null;
-      if (!comment) throw notFound('Comment', commentId);
-      const period = await this.periods.get(comment.periodId);
-      if (!(await this.policy.canFacilitate(actor, period.workstreamId))) throw notFound('Comment', commentId);
+    return this.asFacilitator(actor, commentId, reason, async (comment, period) => {
       const after = await this.comments.update(comment.id, change(comment, this.clock.now()));
       await this.audit.record(actor, {
         action,
@@ -113,6 +131,23 @@ export class ModerationService {
         this.events.emit({ type: 'comment.published', period, comment: after });
       }
       return after;
+    });
+  }
+
+  /** In one transaction, with the comment locked; NOT_FOUND for an unknown comment and for anyone who does not facilitate its period. */
+  private async asFacilitator<T>(
+    actor: Actor,
+    commentId: string,
+    reason: string | null,
+    work: (comment: CommentEntity, period: CommentPeriodEntity) => Promise<T>,
+  ): Promise<T> {
+    if (reason !== null && !reason.trim()) throw badInput('reason', 'give the reason (it is kept in the record)');
+    return this.db.transaction(async () => {
+      const comment = isUUID(commentId) ? await this.comments.lock(commentId) : null;
+      if (!comment) throw notFound('Comment', commentId);
+      const period = await this.periods.get(comment.periodId);
+      if (!(await this.policy.canFacilitate(actor, period.workstreamId))) throw notFound('Comment', commentId);
+      return work(comment, period);
     });
   }
 }

@@ -100,6 +100,16 @@ export const UNHIDE = graphql(`
   }
 `);
 
+/** The reports were unfounded: the comment stays public and leaves the reported view (the reason is optional). */
+export const KEEP = graphql(`
+  mutation ModerationKeep($id: ID!, $reason: String) {
+    keepComment(id: $id, reason: $reason) {
+      id
+      hidden
+    }
+  }
+`);
+
 export type QueueComment = ResultOf<typeof QUEUE>['commentPeriod']['comments']['edges'][number]['node'];
 export type QueueFilter = Omit<VariablesOf<typeof QUEUE>, 'id' | 'after'>;
 

@@ -8,11 +8,15 @@ import type { QueueComment, View } from '../operations';
 import styles from './Moderation.module.css';
 
 /** What a facilitator can do with a comment in each view; the key is its keyboard shortcut. */
-export type Action = 'approve' | 'reject' | 'hide' | 'unhide';
-const ACTIONS: Record<View, Action[]> = { waiting: ['approve', 'reject'], reported: ['hide'], hidden: ['unhide'] };
-const SHORTCUT: Record<Action, string> = { approve: 'a', reject: 'r', hide: 'h', unhide: 'u' };
-/** Actions that are kept in the record with a reason the facilitator gives. */
-const NEEDS_REASON: ReadonlySet<Action> = new Set(['reject', 'hide', 'unhide']);
+export type Action = 'approve' | 'reject' | 'keep' | 'hide' | 'unhide';
+const ACTIONS: Record<View, Action[]> = { waiting: ['approve', 'reject'], reported: ['keep', 'hide'], hidden: ['unhide'] };
+const SHORTCUT: Record<Action, string> = { approve: 'a', reject: 'r', keep: 'k', hide: 'h', unhide: 'u' };
+/** Actions that ask for a reason, which the record keeps. */
+const ASKS_REASON: ReadonlySet<Action> = new Set(['reject', 'keep', 'hide', 'unhide']);
+/** Of those, the ones that may go without: keeping a comment (the reports were unfounded) needs no explaining. */
+const REASON_OPTIONAL: ReadonlySet<Action> = new Set(['keep']);
+/** Actions that leave the comment public. */
+const PUBLIC_AFTER: ReadonlySet<Action> = new Set(['approve', 'keep', 'unhide']);
 
 interface QueueItemProps {
   comment: QueueComment;
@@ -26,8 +30,9 @@ interface QueueItemProps {
 
 /**
  * One comment in the queue: who, why it is here (held, reported, hidden), where, what it says; the
- * actions as buttons and as one-key shortcuts while the comment has focus (A approve, R reject, H hide,
- * U unhide; a reason is asked for where the record keeps one), Page Down / Page Up to move.
+ * actions as buttons and as one-key shortcuts while the comment has focus (A approve, R reject, K keep,
+ * H hide, U unhide; a reason is asked for where the record keeps one, optional for keeping), Page Down /
+ * Page Up to move.
  */
 export const QueueItem = forwardRef<HTMLElement, QueueItemProps>(function QueueItem({ comment, view, index, count, busy, onAct, onMove }, ref) {
   const t = useT();
@@ -43,7 +48,7 @@ export const QueueItem = forwardRef<HTMLElement, QueueItemProps>(function QueueI
 
   const start = (action: Action) => {
     setProblem(null);
-    if (!NEEDS_REASON.has(action)) return void act(action, null);
+    if (!ASKS_REASON.has(action)) return void act(action, null);
     setAsking(action);
     requestAnimationFrame(() => reasonRef.current?.focus());
   };
@@ -54,8 +59,9 @@ export const QueueItem = forwardRef<HTMLElement, QueueItemProps>(function QueueI
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!asking) return;
-    if (!reason.trim()) return setProblem(t('moderation.reasonMissing'));
-    void act(asking, reason.trim());
+    const given = reason.trim();
+    if (!given && !REASON_OPTIONAL.has(asking)) return setProblem(t('moderation.reasonMissing'));
+    void act(asking, given || null);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -115,11 +121,11 @@ export const QueueItem = forwardRef<HTMLElement, QueueItemProps>(function QueueI
       ) : null}
       {asking ? (
         <form className={styles.reasonForm} onSubmit={submit} noValidate>
-          <Field label={t(`moderation.reasonFor.${asking}` as MessageId)} hint={t('moderation.reasonHint')} error={problem} id={reasonId}>
+          <Field label={t(`moderation.reasonFor.${asking}` as MessageId)} hint={t(asking === 'keep' ? 'moderation.keepHint' : 'moderation.reasonHint')} error={problem} id={reasonId}>
             <textarea ref={reasonRef} rows={2} dir="auto" value={reason} onChange={(e) => setReason(e.target.value)} />
           </Field>
           <div className={styles.actions}>
-            <Button type="submit" variant={asking === 'unhide' ? 'primary' : 'warning'} disabled={busy}>
+            <Button type="submit" variant={PUBLIC_AFTER.has(asking) ? 'primary' : 'warning'} disabled={busy}>
               {t(`moderation.confirm.${asking}` as MessageId)}
             </Button>
             <Button variant="quiet" onClick={() => setAsking(null)}>
@@ -130,7 +136,7 @@ export const QueueItem = forwardRef<HTMLElement, QueueItemProps>(function QueueI
       ) : (
         <div className={styles.actions}>
           {ACTIONS[view].map((action) => (
-            <Button key={action} variant={action === 'approve' || action === 'unhide' ? 'primary' : 'secondary'} disabled={busy} aria-keyshortcuts={SHORTCUT[action].toUpperCase()} onClick={() => start(action)}>
+            <Button key={action} variant={PUBLIC_AFTER.has(action) ? 'primary' : 'secondary'} disabled={busy} aria-keyshortcuts={SHORTCUT[action].toUpperCase()} onClick={() => start(action)}>
               {t(`moderation.action.${action}` as MessageId)}
             </Button>
           ))}

@@ -11,7 +11,7 @@ import { useT } from '../../../i18n/t';
 import { useSession } from '../../account/session/use-session';
 import { SignInLink } from '../../account/SignInLink';
 import { type Action, QueueItem } from '../components/QueueItem';
-import { APPROVE, HIDE, MODERATION_PERIOD, QUEUE, REJECT, UNHIDE, type View, VIEWS } from '../operations';
+import { APPROVE, HIDE, KEEP, MODERATION_PERIOD, QUEUE, REJECT, UNHIDE, type View, VIEWS } from '../operations';
 import styles from '../components/Moderation.module.css';
 
 const ORDER: View[] = ['waiting', 'reported', 'hidden'];
@@ -19,10 +19,10 @@ const isView = (v: string | null): v is View => v !== null && (ORDER as string[]
 
 /**
  * `/comment-periods/<id>/moderation`: comments waiting for approval (with why each is held), reported
- * comments (with the reasons people gave) and hidden ones; approve, reject, hide and unhide, with a
- * reason where the record keeps one. The view is in the address (?view=reported), so a link or a
- * reload keeps it. Keyboard-fast: one key per action on the focused comment, focus moving on to the
- * next comment when one leaves the list.
+ * comments (with the reasons people gave) and hidden ones; approve, reject, keep (the reports were
+ * unfounded), hide and unhide, with a reason where the record keeps one. The view is in the address
+ * (?view=reported), so a link or a reload keeps it. Keyboard-fast: one key per action on the focused
+ * comment, focus moving on to the next comment when one leaves the list.
  */
 export function ModerationPage() {
   const t = useT();
@@ -103,6 +103,7 @@ function Queue({ view, result, onChanged }: QueueProps) {
   const [busy, setBusy] = useState(false);
   const [, approve] = useMutation(APPROVE);
   const [, reject] = useMutation(REJECT);
+  const [, keep] = useMutation(KEEP);
   const [, hide] = useMutation(HIDE);
   const [, unhide] = useMutation(UNHIDE);
   const listRef = useRef<HTMLDivElement>(null);
@@ -123,13 +124,26 @@ function Queue({ view, result, onChanged }: QueueProps) {
 
   const focusAt = useCallback((index: number) => listRef.current?.querySelectorAll<HTMLElement>('article[data-comment-id]')[index]?.focus(), []);
 
+  const run = (action: Action, id: string, reason: string | null) => {
+    switch (action) {
+      case 'approve':
+        return approve({ id });
+      case 'reject':
+        return reject({ id, reason: reason ?? '' });
+      case 'keep':
+        return keep({ id, reason });
+      case 'hide':
+        return hide({ id, reason: reason ?? '' });
+      case 'unhide':
+        return unhide({ id, reason: reason ?? '' });
+    }
+  };
+
   const act = async (index: number, action: Action, reason: string | null): Promise<string | null> => {
     const comment = comments[index];
     if (!comment) return null;
     setBusy(true);
-    const id = comment.id;
-    const result =
-      action === 'approve' ? await approve({ id }) : action === 'reject' ? await reject({ id, reason: reason ?? '' }) : action === 'hide' ? await hide({ id, reason: reason ?? '' }) : await unhide({ id, reason: reason ?? '' });
+    const result = await run(action, comment.id, reason);
     setBusy(false);
     if (result.error) return t('moderation.failed', { code: errorCode(result.error) ?? 'NETWORK' });
     nextFocus.current = (comments[index + 1] ?? comments[index - 1])?.id ?? null;
