@@ -35,6 +35,8 @@ export default tseslint.config(
             { sourceTag: 'scope:documents', notDependOnLibsWithTags: ['scope:collaboration', 'scope:consultation'] },
             { sourceTag: 'scope:collaboration', notDependOnLibsWithTags: ['scope:consultation'] },
             { sourceTag: 'scope:consultation', notDependOnLibsWithTags: ['scope:collaboration'] },
+            // the record's cryptographic core runs in the browser and in an offline verifier: it stays self-contained
+            { sourceTag: 'scope:record', onlyDependOnLibsWithTags: ['scope:record'] },
             {
               sourceTag: 'scope:notifications',
               notDependOnLibsWithTags: ['scope:workstreams', 'scope:documents', 'scope:collaboration', 'scope:consultation'],
