@@ -27,3 +27,11 @@ export const OptionalActor = createParamDecorator(
 );
 
 export { requestOf };
+
+/**
+ * The actor on a GraphQL context, for a hot field resolver written without parameter decorators (Nest
+ * then calls it directly, as `(parent, args, context)`, instead of through its parameter pipeline).
+ */
+export function actorOfContext(ctx: { req: unknown }): Actor | null {
+  return (ctx.req as RequestWithActor).actor ?? null;
+}

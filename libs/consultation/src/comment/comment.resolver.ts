@@ -1,6 +1,6 @@
 import { Args, ArgsType, Context, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { type Actor, CurrentActor, OptionalActor, Public, SignedIn } from '@intersessional/access';
+import { type Actor, CurrentActor, OptionalActor, Public, SignedIn, actorOfContext } from '@intersessional/access';
 import { BY_CREATION, ConnectionArgs, IsNotBlank, type RequestContext, toConnection, toPageRequest } from '@intersessional/graphql';
 import { Client, type ClientInfo } from '@intersessional/identity';
 import { AnswerService } from '../answers/answer.service';
@@ -218,12 +218,16 @@ export class CommentResolver {
     return this.loaders.replyCount(ctx.loaders, publicOnly).load(comment.id);
   }
 
-  /** Policy: workstream members, observers and the Secretariat (the public reads the version); null for others. */
+  /**
+   * Policy: workstream members, observers and the Secretariat (the public reads the version); null for
+   * others. Written without parameter decorators, so Nest hands it to GraphQL as it is: the answer board
+   * asks for it on every row, and the parameter pipeline cost more than the batched projection.
+   */
   @Public()
   @ResolveField(() => LiveAnchorModel, { nullable: true, description: "Where the passage is in today's draft: members only." })
-  async liveAnchor(@Parent() comment: CommentModel, @OptionalActor() actor: Actor | null, @Context() ctx: RequestContext): Promise<LiveAnchorModel | null> {
+  async liveAnchor(comment: CommentModel, _args: unknown, ctx: RequestContext): Promise<LiveAnchorModel | null> {
     if (!comment.anchor || comment.anchor.kind === AnchorKind.DOCUMENT) return comment.anchor ? { status: AnchorStatus.EXACT, startParagraph: null, endParagraph: null, text: null } : null;
-    const projection = await this.loaders.liveAnchor(ctx.loaders, actor).load(comment.id);
+    const projection = await this.loaders.liveAnchor(ctx.loaders, actorOfContext(ctx)).load(comment.id);
     if (!projection) return null;
     return {
       status: AnchorStatus[projection.status],

@@ -1,5 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { SignedIn } from '@intersessional/access';
+import { Public } from '@intersessional/access';
 import { AuditEventModel } from '@intersessional/audit';
 import { type RequestContext } from '@intersessional/graphql';
 import { UserLoader } from '../people/user.loader';
@@ -11,7 +11,8 @@ import { UserModel } from '../people/user.model';
 export class AuditActorResolver {
   constructor(private readonly loader: UserLoader) {}
 
-  @SignedIn()
+  /** Policy: whoever reads an audit log (every audit log is for signed-in facilitators or the Secretariat). */
+  @Public()
   @ResolveField(() => UserModel, { nullable: true, description: 'Who did it; null for system actions.' })
   async actor(@Parent() event: AuditEventModel, @Context() ctx: RequestContext) {
     if (!event.actorId) return null;

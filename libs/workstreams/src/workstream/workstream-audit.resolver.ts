@@ -1,7 +1,7 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, CurrentActor, SignedIn } from '@intersessional/access';
+import { type Actor, OptionalActor, Public } from '@intersessional/access';
 import { AuditEventConnection, AuditService, toAuditEventModel } from '@intersessional/audit';
-import { ConnectionArgs, toConnection, toPageRequest } from '@intersessional/graphql';
+import { ConnectionArgs, toConnection, toPageRequest, unauthenticated } from '@intersessional/graphql';
 import { WorkstreamPolicy } from '../membership/workstream.policy';
 import { WorkstreamModel } from './workstream.model';
 
@@ -13,9 +13,10 @@ export class WorkstreamAuditResolver {
   ) {}
 
   /** Policy: facilitators of this workstream and the Secretariat (checked here). */
-  @SignedIn()
+  @Public()
   @ResolveField(() => AuditEventConnection, { description: "This workstream's audit log, newest first (facilitators, Secretariat)." })
-  async auditLog(@Parent() workstream: WorkstreamModel, @Args() args: ConnectionArgs, @CurrentActor() actor: Actor) {
+  async auditLog(@Parent() workstream: WorkstreamModel, @Args() args: ConnectionArgs, @OptionalActor() actor: Actor | null) {
+    if (!actor) throw unauthenticated();
     await this.policy.assertCanManage(actor, workstream.id);
     const page = toPageRequest(args, ['serial']);
     const { rows, total } = await this.audit.list({ workstreamId: workstream.id }, page);
