@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import * as Y from 'yjs';
-import { Compactor, DocumentStore } from '@intersessional/documents';
+import { COMPACT_THRESHOLD, Compactor, DocumentStore } from '@intersessional/documents';
 import { yDocToMarkdown } from '@intersessional/document-schema';
 import { Given, type TestUser } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
@@ -69,15 +69,29 @@ describe('document storage: update log, compaction, contributors', () => {
     expect(contributors.find((c) => c.user.id === member.id)?.edits).toBe(34);
   });
 
+  const logRows = async (id: string): Promise<number> =>
+    ((await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [id])) as { n: number }[])[0].n;
+  const newDocument = async (title: string): Promise<string> =>
+    (await member.client.ok<{ createDocument: { id: string } }>(`mutation($ws: ID!, $title: String!) { createDocument(input: { workstreamId: $ws, title: $title, kind: OTHER }) { id } }`, { ws: ws.id, title }))
+      .createDocument.id;
+
   it('compacts only documents past the threshold when the scheduler runs', async () => {
-    const { createDocument } = await member.client.ok<{ createDocument: { id: string } }>(
-      `mutation($ws: ID!) { createDocument(input: { workstreamId: $ws, title: "Busy", kind: OTHER }) { id } }`,
-      { ws: ws.id },
-    );
-    await edit(createDocument.id, member, 205, 'busy');
+    const busy = await newDocument('Busy');
+    // 201 rows: every edit's load replayed at most 200, so none asked for a compaction of its own
+    await edit(busy, member, COMPACT_THRESHOLD + 1, 'busy');
+    expect(await logRows(busy)).toBe(COMPACT_THRESHOLD + 1);
     expect(await t.app.get(Compactor).compactDue()).toBeGreaterThanOrEqual(1);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [createDocument.id]);
-    expect(n).toBe(0);
+    expect(await logRows(busy)).toBe(0);
+  });
+
+  it('compacts a document at once when a load had to replay more than the threshold, giving the same document', async () => {
+    const long = await newDocument('Long');
+    await edit(long, member, COMPACT_THRESHOLD + 1, 'long');
+    const store = t.app.get(DocumentStore);
+    const before = (await store.load(long)).getXmlFragment('default').toString(); // replays 201 rows
+    await t.app.get(Compactor).settled();
+    expect(await logRows(long)).toBe(0);
+    expect((await store.load(long)).getXmlFragment('default').toString()).toBe(before);
   });
 
   /** One paragraph's worth of update, made on a copy of the stored document. */

@@ -21,6 +21,7 @@ export class Compactor implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Compactor');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
+  private readonly queued = new Set<string>();
   private readonly runs;
   private readonly folded;
   private readonly backlog;
@@ -49,6 +50,29 @@ export class Compactor implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
+  }
+
+  /**
+   * Compacts `documentId` after whatever pass is running: a load that had to replay a long log asks for
+   * this, so the next one (another instance, or after the room unloads) reads a snapshot instead of
+   * waiting for the next interval. Asking again while one is queued adds nothing.
+   */
+  soon(documentId: string): void {
+    if (this.queued.has(documentId)) return;
+    this.queued.add(documentId);
+    this.running = this.running
+      .then(async () => {
+        this.queued.delete(documentId);
+        const end = this.runs.startTimer();
+        this.folded.inc(await this.compact(documentId));
+        end();
+      })
+      .catch((error: unknown) => this.logger.warn(`compaction of ${documentId}: ${String(error)}`));
+  }
+
+  /** Resolves once the compaction running or queued now is done (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.running;
   }
 
   async compactDue(): Promise<number> {

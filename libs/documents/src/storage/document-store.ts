@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import * as Y from 'yjs';
 import { Database } from '@intersessional/database';
+import { COMPACT_THRESHOLD, Compactor } from './compactor';
 import { DocumentEvents } from './document-events';
 import { UpdateLogRepository } from './update-log.repository';
 
@@ -15,6 +16,7 @@ export class DocumentStore {
     private readonly log: UpdateLogRepository,
     private readonly db: Database,
     private readonly events: DocumentEvents,
+    private readonly compactor: Compactor,
   ) {}
 
   /** Snapshot plus the log after it, applied into a fresh Y.Doc. */
@@ -26,8 +28,9 @@ export class DocumentStore {
     // super-linear cases; one transaction for all of them is a third faster than one each.
     // every row still in the log, not only those after the snapshot's mark: with several instances a
     // row with a lower id can commit after a compaction folded higher ones (Yjs ignores what it holds)
-    const rows = await this.log.remainingUpdates(documentId);
-    doc.transact(() => rows.forEach((row) => Y.applyUpdate(doc, row.update)));
+    const updates = await this.log.remainingUpdates(documentId);
+    doc.transact(() => updates.forEach((update) => Y.applyUpdate(doc, update)));
+    if (updates.length > COMPACT_THRESHOLD) this.compactor.soon(documentId);
     return doc;
   }
 
