@@ -37,6 +37,11 @@ export default tseslint.config(
             { sourceTag: 'scope:consultation', notDependOnLibsWithTags: ['scope:collaboration'] },
             // the record's cryptographic core runs in the browser and in an offline verifier: it stays self-contained
             { sourceTag: 'scope:record', onlyDependOnLibsWithTags: ['scope:record'] },
+            // the record's storage knows logs, entries and heads, not what a context records in them
+            {
+              sourceTag: 'scope:record-store',
+              notDependOnLibsWithTags: ['scope:identity', 'scope:workstreams', 'scope:documents', 'scope:collaboration', 'scope:consultation', 'scope:notifications'],
+            },
             {
               sourceTag: 'scope:notifications',
               notDependOnLibsWithTags: ['scope:workstreams', 'scope:documents', 'scope:collaboration', 'scope:consultation'],

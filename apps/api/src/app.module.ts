@@ -15,6 +15,7 @@ import { IdentityModule, identityEntities, identityMigrations } from '@intersess
 import { Metrics, MetricsModule } from '@intersessional/metrics';
 import { NotificationsModule, notificationEntities, notificationMigrations } from '@intersessional/notifications';
 import { RateLimitModule } from '@intersessional/rate-limit';
+import { RecordStoreModule, recordMigrations } from '@intersessional/record-store';
 import { RedisModule } from '@intersessional/redis';
 import { WorkstreamsModule, workstreamEntities, workstreamMigrations } from '@intersessional/workstreams';
 import { graphqlOptions } from './graphql.options';
@@ -35,8 +36,17 @@ export interface AppOptions {
   redis?: Redis | null;
 }
 
-/** Migrations of every context, in timestamp order (audit → identity → workstreams → documents → … → collaboration). */
-export const migrations = [...auditMigrations, ...identityMigrations, ...workstreamMigrations, ...documentMigrations, ...notificationMigrations, ...consultationMigrations, ...collaborationMigrations];
+/** Migrations of every context, in timestamp order (audit → identity → workstreams → documents → … → collaboration → record). */
+export const migrations = [
+  ...auditMigrations,
+  ...identityMigrations,
+  ...workstreamMigrations,
+  ...documentMigrations,
+  ...notificationMigrations,
+  ...consultationMigrations,
+  ...collaborationMigrations,
+  ...recordMigrations,
+];
 export const entities = [...auditEntities, ...identityEntities, ...workstreamEntities, ...documentEntities, ...notificationEntities, ...consultationEntities];
 
 @Module({})
@@ -70,6 +80,7 @@ export class AppModule implements NestModule {
         WorkstreamsModule,
         DocumentsModule,
         CollaborationModule,
+        RecordStoreModule,
         ConsultationModule,
         NotificationsModule,
       ],

@@ -70,7 +70,7 @@ describe('GraphQL over HTTP: malformed requests', () => {
 
   it('answers hostile ids and formats on the export routes with a 4xx, never a 500', async () => {
     const ids = ['not-a-uuid', '%00', 'a%00b', '%ED%A0%80', '00000000-0000-0000-0000-000000000000', 'x'.repeat(2000)];
-    const paths = ids.flatMap((id) => [`/documents/${id}/export?format=markdown`, `/comment-periods/${id}/comments?format=csv`, `/comment-periods/${id}/responses?format=markdown`]);
+    const paths = ids.flatMap((id) => [`/documents/${id}/export?format=markdown`, `/comment-periods/${id}/comments?format=csv`, `/comment-periods/${id}/responses?format=markdown`, `/comment-periods/${id}/record`]);
     paths.push('/documents/00000000-0000-4000-8000-000000000000/export?format=%00', '/comment-periods/00000000-0000-4000-8000-000000000000/comments?format=x%00');
     for (const path of paths) {
       const response = await fetch(`${t.url}${path}`);

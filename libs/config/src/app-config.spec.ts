@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './app-config';
 import { loadConfig } from './load-config';
 
+const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const dataDir = () => mkdtempSync(join(tmpdir(), 'intersessional-config-'));
 const problems = (env: NodeJS.ProcessEnv): string[] => {
   try {
@@ -25,6 +26,36 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dir }).JWT_SECRET).toBe(config.JWT_SECRET);
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(config.JWT_SECRET);
     expect(statSync(join(dir, 'jwt-secret')).mode & 0o077).toBe(0);
+  });
+
+  describe('the record signing key (RECORD_SIGNING_KEY)', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+    it('is generated once into the data folder outside production, readable by the owner only', () => {
+      const dir = dataDir();
+      const config = loadConfig({ DATA_DIR: dir });
+      expect(config.RECORD_SIGNING_KEY).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+      expect(loadConfig({ DATA_DIR: dir }).RECORD_SIGNING_KEY).toBe(config.RECORD_SIGNING_KEY);
+      expect(statSync(join(dir, 'record-signing-key.pem')).mode & 0o077).toBe(0);
+    });
+
+    it('is taken as PEM, as PEM with \\n for newlines, or as base64 DER, and kept as PEM', () => {
+      const der = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+      for (const given of [pem, pem.replace(/\n/g, '\\n'), der]) {
+        expect(loadConfig({ DATA_DIR: dataDir(), RECORD_SIGNING_KEY: given }).RECORD_SIGNING_KEY).toBe(pem);
+      }
+    });
+
+    it('refuses anything but an Ed25519 private key, and is required in production', () => {
+      const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      for (const bad of [rsa, publicKey.export({ type: 'spki', format: 'pem' }).toString(), 'not a key']) {
+        expect(problems({ DATA_DIR: dataDir(), RECORD_SIGNING_KEY: bad })).toEqual(['RECORD_SIGNING_KEY must be an Ed25519 private key (PKCS#8, PEM or base64 DER)']);
+      }
+      expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', JWT_SECRET: randomBytes(32).toString('hex') })).toEqual([
+        'RECORD_SIGNING_KEY is required in production (the key that signs the consultation record)',
+      ]);
+    });
   });
 
   it('uses PostgreSQL and no demo data when DATABASE_URL is set', () => {
@@ -54,17 +85,18 @@ describe('configuration', () => {
   });
 
   it('refuses to start in production without a real secret or a database', () => {
-    expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' })).toEqual(['JWT_SECRET is required in production']);
-    expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', JWT_SECRET: 'replace-me-with-64-random-characters' })).toEqual([
+    const key = { RECORD_SIGNING_KEY: SIGNING_KEY };
+    expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', ...key })).toEqual(['JWT_SECRET is required in production']);
+    expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', JWT_SECRET: 'replace-me-with-64-random-characters', ...key })).toEqual([
       'JWT_SECRET is a placeholder; set a random value',
     ]);
-    expect(problems({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') })).toEqual([
+    expect(problems({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), ...key })).toEqual([
       'DATABASE_URL is required in production (the embedded database is for development)',
     ]);
   });
 
   describe('in production', () => {
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' };
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', RECORD_SIGNING_KEY: SIGNING_KEY };
 
     it('accepts secrets made by openssl rand (hex and base64)', () => {
       for (const secret of [randomBytes(32).toString('hex'), randomBytes(48).toString('base64')]) {
@@ -95,6 +127,7 @@ describe('configuration', () => {
       expect(problems({ NODE_ENV: 'production', PORT: 'eighty', JWT_SECRET: 'x'.repeat(36), DEMO_DATA: 'yes' })).toEqual([
         expect.stringMatching(/^PORT /),
         expect.stringMatching(/^JWT_SECRET is too predictable/),
+        expect.stringMatching(/^RECORD_SIGNING_KEY is required in production/),
         expect.stringMatching(/^DEMO_DATA must not be true in production/),
         expect.stringMatching(/^DATABASE_URL is required in production/),
       ]);

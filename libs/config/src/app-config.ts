@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MIN_SECRET_BITS, estimatedSecretBits } from './secret-strength';
+import { signingKeyPem } from './signing-key';
 
 /** Secrets that ship in examples and must never guard a production deployment. */
 const PLACEHOLDER_SECRETS = new Set(['change-me', 'changeme', 'secret', 'replace-me-with-64-random-characters']);
@@ -27,6 +28,17 @@ export const configSchema = z
       .optional(),
     REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * The Ed25519 key that signs the consultation record's tree heads: PKCS#8, as PEM (newlines may be
+     * written `\n`) or as the base64 of its DER (`openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`).
+     * Outside production a missing key is generated once into DATA_DIR/record-signing-key.pem.
+     */
+    RECORD_SIGNING_KEY: z
+      .string()
+      .optional()
+      .refine((key) => key === undefined || signingKeyPem(key) !== null, 'must be an Ed25519 private key (PKCS#8, PEM or base64 DER)'),
+    /** How long after a change the record's new tree head is signed (changes in between share one head). */
+    RECORD_HEAD_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
     ACCESS_TOKEN_TTL_SECONDS: seconds.max(3600).default(900),
     REFRESH_TOKEN_TTL_SECONDS: seconds.default(60 * 60 * 24 * 30),
     /** How long a just-rotated refresh token still returns its successor (tabs refreshing at once); 0 turns it off. */
@@ -115,6 +127,9 @@ function productionChecks(env: RawConfig, ctx: z.RefinementCtx<RawConfig>): void
       });
     }
   }
+  if (!env.RECORD_SIGNING_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['RECORD_SIGNING_KEY'], message: 'is required in production (the key that signs the consultation record)' });
+  }
   if ((env.DEMO_DATA as unknown) === true) {
     ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'must not be true in production: demo accounts share a published password' });
   }
@@ -123,8 +138,10 @@ function productionChecks(env: RawConfig, ctx: z.RefinementCtx<RawConfig>): void
   }
 }
 
-export interface AppConfig extends Omit<RawConfig, 'JWT_SECRET' | 'DEMO_DATA' | 'GRAPHQL_INTROSPECTION'> {
+export interface AppConfig extends Omit<RawConfig, 'JWT_SECRET' | 'RECORD_SIGNING_KEY' | 'DEMO_DATA' | 'GRAPHQL_INTROSPECTION'> {
   JWT_SECRET: string;
+  /** The record's signing key as PKCS#8 PEM (normalised from whichever form was given). */
+  RECORD_SIGNING_KEY: string;
   /** True when no DATABASE_URL is given and an embedded PGlite serves the database. */
   embeddedDatabase: boolean;
   DEMO_DATA: boolean;

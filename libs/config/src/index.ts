@@ -3,3 +3,4 @@ export * from './config.module';
 export * from './load-config';
 export * from './secret-file';
 export * from './secret-strength';
+export * from './signing-key';

@@ -4,6 +4,7 @@ import { DocumentsModule } from '@intersessional/documents';
 import { EventsModule } from '@intersessional/events';
 import { IdentityModule } from '@intersessional/identity';
 import { NotificationsModule } from '@intersessional/notifications';
+import { RecordStoreModule } from '@intersessional/record-store';
 import { WorkstreamsModule } from '@intersessional/workstreams';
 import { AnswerService } from './answers/answer.service';
 import { Anchoring } from './comment/anchoring';
@@ -34,10 +35,16 @@ import { GuestReceiptRepository } from './guest/guest-receipt.repository';
 import { GuestReceipts } from './guest/guest-receipts';
 import { SynthesisRepository } from './synthesis/synthesis.repository';
 import { SynthesisService } from './synthesis/synthesis.service';
+import { CommentReceiptResolver } from './record/comment-receipt.resolver';
+import { CommentReceipts } from './record/comment-receipts';
+import { ConsultationRecord } from './record/consultation-record';
+import { CommentPeriodRecordResolver, PeriodRecordResolver } from './record/period-record.resolver';
+import { RecordArchive } from './record/record-archive';
+import { RecordArchiveController } from './record/record-archive.controller';
 
 @Module({
-  imports: [AuditModule, IdentityModule, WorkstreamsModule, DocumentsModule, NotificationsModule, EventsModule],
-  controllers: [ExportController],
+  imports: [AuditModule, IdentityModule, WorkstreamsModule, DocumentsModule, NotificationsModule, EventsModule, RecordStoreModule],
+  controllers: [ExportController, RecordArchiveController],
   providers: [
     ConsultationPolicy,
     ConsultationEvents,
@@ -70,6 +77,12 @@ import { SynthesisService } from './synthesis/synthesis.service';
     GuestReceipts,
     GuestCommentService,
     GuestCommentResolver,
+    ConsultationRecord,
+    CommentReceipts,
+    RecordArchive,
+    CommentPeriodRecordResolver,
+    PeriodRecordResolver,
+    CommentReceiptResolver,
   ],
   exports: [ConsultationEvents, CommentPeriodService, CommentService, PeriodScheduler],
 })

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { canonicalBytes, canonicalJson, type JsonValue } from './canonical-json';
 
 describe('canonical JSON (RFC 8785)', () => {
@@ -42,8 +43,17 @@ describe('canonical JSON (RFC 8785)', () => {
     ['a lone surrogate in a key', { '\udfff': 1 }],
     ['a Date', new Date(0)],
     ['a Map', new Map()],
+    ['a class instance', new (class Point {})()],
     ['an array hole', [1, , 3]],
   ])('refuses %s, which has no single JSON text', (_, value) => {
     expect(() => canonicalJson(value as JsonValue)).toThrow(TypeError);
+  });
+
+  it('takes plain objects and arrays made in another realm (an iframe, a vm context: fetch().json() under Jest)', () => {
+    const foreign = runInNewContext('({ b: [1, { d: null, c: "x" }], a: Object.create(null) })') as JsonValue;
+    expect(Object.getPrototypeOf(foreign)).not.toBe(Object.prototype);
+    expect(canonicalJson(foreign)).toBe('{"a":{},"b":[1,{"c":"x","d":null}]}');
+    expect(() => canonicalJson(runInNewContext('new Map()') as JsonValue)).toThrow(TypeError);
+    expect(() => canonicalJson(runInNewContext('new (class Point {})()') as JsonValue)).toThrow(TypeError);
   });
 });

@@ -52,7 +52,15 @@ function canonicalString(text: string): string {
   return JSON.stringify(text);
 }
 
+/**
+ * `{…}` or `Object.create(null)`, also one made in another realm (an iframe's, a vm context's: what
+ * `fetch(…).json()` returns inside a Jest test): its prototype is then that realm's Object.prototype,
+ * recognised as the object without a prototype of its own whose constructor is named Object.
+ */
 function isPlainObject(value: object): boolean {
   const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  if (prototype === Object.prototype || prototype === null) return true;
+  if (typeof prototype !== 'object' || Object.getPrototypeOf(prototype) !== null) return false;
+  const constructor: unknown = Object.getOwnPropertyDescriptor(prototype, 'constructor')?.value;
+  return typeof constructor === 'function' && constructor.name === 'Object' && Object.prototype.toString.call(value) === '[object Object]';
 }

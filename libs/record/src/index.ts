@@ -3,6 +3,7 @@
 export { HASH_SIZE, equalBytes, isHash, parseHex, toHex } from './bytes';
 export { canonicalBytes, canonicalJson, type JsonValue } from './canonical-json';
 export { SALT_SIZE, commit, newSalt } from './commitment';
+export { ENTRY_VERSION, checkOpening, entryLeaf, parseEntry, sealPart, type Opening, type OpeningFailure, type RecordEntry } from './entry';
 export { KEY_SIZE, generateSecretKey, keyIdOf, publicKeyFromPem, publicKeyOf, publicKeyToPem, secretKeyFromPem, secretKeyToPem } from './keys';
 export { consistencyProof, emptyRoot, inclusionProof, leafHash, nodeHash, rootOf } from './merkle';
 export { MerkleLog } from './merkle-log';

@@ -7,7 +7,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
  * Paths the API answers itself (GraphQL, sockets, health, and the downloads of the REST controllers);
  * the web app's fallback never shadows them, even when a browser navigates there.
  */
-const API_PATHS = /^\/(graphql|collab|health|metrics)(\/|$)|^\/comment-periods\/[^/]+\/(comments|responses)\/?$|^\/documents\/[^/]+\/export\/?$/;
+const API_PATHS =
+  /^\/(graphql|collab|health|metrics)(\/|$)|^\/comment-periods\/[^/]+\/(comments|responses|record)\/?$|^\/documents\/[^/]+\/export\/?$|^\/\.well-known\/intersessional-record-keys\/?$/;
 const YEAR_S = 365 * 24 * 3600;
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -40,11 +40,13 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}, options: { peerOf?: TestApp } = {}): Promise<TestApp> {
   const peer = options.peerOf;
   const db = peer?.db ?? (await createTestDatabase());
-  return boot(env, db, { jwtSecret: peer?.config.JWT_SECRET, redisKeyPrefix: peer?.redisKeyPrefix, port: 0, ownsDatabase: !peer });
+  return boot(env, db, { jwtSecret: peer?.config.JWT_SECRET, recordSigningKey: peer?.config.RECORD_SIGNING_KEY, redisKeyPrefix: peer?.redisKeyPrefix, port: 0, ownsDatabase: !peer });
 }
 
 interface Deployment {
   jwtSecret?: string;
+  /** One deployment, one key: its instances sign the record's heads alike (PEM). */
+  recordSigningKey?: string;
   redisKeyPrefix?: string;
   port: number;
   ownsDatabase: boolean;
@@ -56,6 +58,7 @@ async function boot(env: Record<string, string>, db: TestDatabase, deployment: D
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       JWT_SECRET: deployment.jwtSecret ?? randomBytes(32).toString('hex'),
+      RECORD_SIGNING_KEY: deployment.recordSigningKey ?? generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       DATA_DIR: mkdtempSync(join(tmpdir(), 'intersessional-test-')),
       DATABASE_URL: db.url,
       REDIS_URL: process.env.REDIS_URL ?? '',
@@ -98,7 +101,7 @@ async function boot(env: Record<string, string>, db: TestDatabase, deployment: D
     },
     async restart() {
       await app.close(); // graceful, as on SIGTERM
-      return boot(env, db, { ...deployment, jwtSecret: config.JWT_SECRET, redisKeyPrefix, port: Number(new URL(url).port) });
+      return boot(env, db, { ...deployment, jwtSecret: config.JWT_SECRET, recordSigningKey: config.RECORD_SIGNING_KEY, redisKeyPrefix, port: Number(new URL(url).port) });
     },
   };
 }

@@ -15,6 +15,7 @@ import { ConsultationNotifier } from '../consultation.notifier';
 import { ConsultationPolicy } from '../consultation.policy';
 import type { CommentPeriodEntity } from '../period/comment-period.entity';
 import { CommentPeriodService } from '../period/comment-period.service';
+import { ConsultationRecord } from '../record/consultation-record';
 
 export interface Answer {
   disposition: Disposition;
@@ -39,6 +40,7 @@ export class AnswerService {
     private readonly audit: AuditService,
     private readonly events: ConsultationEvents,
     private readonly notifier: ConsultationNotifier,
+    private readonly publicRecord: ConsultationRecord,
   ) {}
 
   async answer(actor: Actor, commentId: string, answer: Answer): Promise<CommentEntity> {
@@ -59,6 +61,7 @@ export class AnswerService {
       await this.record(actor, period, comment, 'comment.answered', { before: comment.disposition, after: answer.disposition });
       await this.notifier.answered(period, after);
       this.events.emit({ type: 'comment.answered', period, comment: after });
+      await this.publicRecord.answered(after);
       return after;
     });
   }
@@ -83,7 +86,7 @@ export class AnswerService {
       let replaced = '';
       // the comment's own passage is the new wording from now on (the quote keeps what was commented on)
       let newWording: Pick<CommentEntity, 'relStart' | 'relEnd'> | null = null;
-      await this.store.edit(document.id, actor.userId, (doc) => {
+      const update = await this.store.edit(document.id, actor.userId, (doc) => {
         const index = DraftIndex.of(doc);
         const projection = projectRange(index, range);
         if (projection.status === 'ORPHANED' || !projection.from || !projection.to) throw anchorOrphaned();
@@ -111,6 +114,7 @@ export class AnswerService {
       await this.record(actor, period, comment, 'comment.suggestion_applied', { replaced, with: suggestion, confirmedChange: options.confirmChanged });
       await this.notifier.suggestionApplied(period, after);
       this.events.emit({ type: 'suggestion.applied', period, comment: after });
+      await this.publicRecord.suggestionApplied(after, document.id, update);
       return after;
     });
   }

@@ -14,6 +14,7 @@ import { ModerationRules, stateAfterEdit } from '../moderation/moderation-rules'
 import { type CommentPeriodEntity, Participation, PeriodKind } from '../period/comment-period.entity';
 import { CommentPeriodService } from '../period/comment-period.service';
 import { GuestReceipts } from '../guest/guest-receipts';
+import { ConsultationRecord } from '../record/consultation-record';
 import { type AnchorInput, Anchoring } from './anchoring';
 import { type SubmissionShape, firstSubmission } from './client-key';
 import { MAX_BODY_LENGTH, linksIn, normalise } from './comment-body';
@@ -82,6 +83,7 @@ export class CommentService {
     private readonly notifier: ConsultationNotifier,
     private readonly rules: ModerationRules,
     private readonly receipts: GuestReceipts,
+    private readonly publicRecord: ConsultationRecord,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limits = commentLimits(config);
@@ -133,7 +135,9 @@ export class CommentService {
       if (!comment) return this.firstOf(period, author, input, shape);
       await this.notifier.commentSubmitted(period, comment);
       this.events.emit({ type: 'comment.submitted', period, comment });
-      return { comment, trackingNumber: await this.receiptFor(period, comment) };
+      const trackingNumber = await this.receiptFor(period, comment);
+      await this.publicRecord.commentSubmitted(comment);
+      return { comment, trackingNumber };
     });
   }
 
@@ -191,7 +195,9 @@ export class CommentService {
       if (!reply) return this.firstOf(period, author, content, shape);
       if (reply.state === CommentState.PUBLISHED) await this.notifier.replied(period, parent, reply);
       this.events.emit({ type: 'comment.replied', period, parent, reply });
-      return { comment: reply, trackingNumber: await this.receiptFor(period, reply) };
+      const trackingNumber = await this.receiptFor(period, reply);
+      await this.publicRecord.commentSubmitted(reply);
+      return { comment: reply, trackingNumber };
     });
   }
 
@@ -222,6 +228,7 @@ export class CommentService {
     await this.comments.insertRevision({ commentId: comment.id, revision: comment.revision, body: comment.body, suggestion: comment.suggestion, editedAt: comment.updatedAt });
     const after = await this.comments.update(comment.id, { body, suggestion: nextSuggestion, links, fingerprint, revision: comment.revision + 1, ...stateAfterEdit(comment, held) });
     if (comment.state === CommentState.PUBLISHED && after.state === CommentState.PENDING) await this.notifier.editHeld(period, after);
+    await this.publicRecord.commentEdited(after);
     return after;
   }
 
@@ -231,8 +238,10 @@ export class CommentService {
   }
 
   /** Withdraws a comment from `lockForChange` (inside its transaction). */
-  retract(comment: CommentEntity): Promise<CommentEntity> {
-    return this.comments.update(comment.id, { withdrawnAt: this.clock.now() });
+  async retract(comment: CommentEntity): Promise<CommentEntity> {
+    const after = await this.comments.update(comment.id, { withdrawnAt: this.clock.now() });
+    await this.publicRecord.commentWithdrawn(after);
+    return after;
   }
 
   /**

@@ -13,6 +13,8 @@ import { ConsultationNotifier } from '../consultation.notifier';
 import { ConsultationPolicy } from '../consultation.policy';
 import type { CommentPeriodEntity } from '../period/comment-period.entity';
 import { CommentPeriodService } from '../period/comment-period.service';
+import { ConsultationRecord } from '../record/consultation-record';
+import type { ModerationKind } from '../record/record-entries';
 import { FlagRepository } from './flag.repository';
 
 /** The IGF Code of Conduct's grounds for reporting a comment. */
@@ -45,6 +47,7 @@ export class ModerationService {
     private readonly audit: AuditService,
     private readonly events: ConsultationEvents,
     private readonly notifier: ConsultationNotifier,
+    private readonly publicRecord: ConsultationRecord,
   ) {}
 
   async flag(actor: Actor, commentId: string, reason: FlagReason, note: string | null): Promise<CommentEntity> {
@@ -105,6 +108,7 @@ export class ModerationService {
         workstreamId: period.workstreamId,
         summary: { dismissedReports: dismissed, reason },
       });
+      await this.publicRecord.moderated('comment.kept', comment, reason, { dismissedReports: dismissed });
       return comment;
     });
   }
@@ -112,7 +116,7 @@ export class ModerationService {
   private moderate(
     actor: Actor,
     commentId: string,
-    action: string,
+    action: ModerationKind,
     reason: string | null,
     change: (c: CommentEntity, now: Date) => Partial<CommentEntity>,
   ): Promise<CommentEntity> {
@@ -130,6 +134,7 @@ export class ModerationService {
         if (parent) await this.notifier.replied(period, parent, after);
         this.events.emit({ type: 'comment.published', period, comment: after });
       }
+      await this.publicRecord.moderated(action, after, reason);
       return after;
     });
   }

@@ -14,6 +14,7 @@ import { type CommentPeriodEntity, ModerationMode, Participation, PeriodKind, Pe
 import { CommentPeriodRepository } from './comment-period.repository';
 import { isTimeZone, statusAt } from './period-status';
 import { PublicDocumentRule } from './public-document-rule';
+import { ConsultationRecord } from '../record/consultation-record';
 
 export interface PeriodSettings {
   title: string;
@@ -60,6 +61,7 @@ export class CommentPeriodService {
     private readonly audit: AuditService,
     private readonly notifier: ConsultationNotifier,
     private readonly publicDocument: PublicDocumentRule,
+    private readonly publicRecord: ConsultationRecord,
   ) {}
 
   status(period: CommentPeriodEntity): PeriodStatus {
@@ -165,6 +167,7 @@ export class CommentPeriodService {
       clientKey: input.clientKey ?? null,
     });
     await this.record(actor, period, 'comment_period.created', { after: this.snapshot(period) });
+    if (period.scheduledAt) await this.publicRecord.periodAnnounced('period.scheduled', period);
     return period;
   }
 
@@ -179,6 +182,7 @@ export class CommentPeriodService {
       const merged = this.validated({ ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) });
       const after = await this.periods.update(id, merged);
       await this.record(actor, after, 'comment_period.updated', { before: this.snapshot(before), after: this.snapshot(after) });
+      if (after.scheduledAt) await this.publicRecord.periodAnnounced('period.updated', after);
       return after;
     });
   }
@@ -202,6 +206,7 @@ export class CommentPeriodService {
       }
       const after = await this.periods.update(id, { scheduledAt: this.scheduleTime(before.closesAt) });
       await this.record(actor, after, 'comment_period.scheduled', { before: this.snapshot(before), after: this.snapshot(after) });
+      await this.publicRecord.periodAnnounced('period.scheduled', after);
       return after;
     });
   }
@@ -218,6 +223,7 @@ export class CommentPeriodService {
       const after = await this.periods.update(id, { closesAt });
       await this.record(actor, after, 'comment_period.extended', { before: this.snapshot(before), after: this.snapshot(after), reason });
       await this.notifier.periodExtended(after, reason);
+      await this.publicRecord.periodExtended(before, after, reason);
       return after;
     });
   }
@@ -231,6 +237,7 @@ export class CommentPeriodService {
       const cutoff = before.inclusionCutoffAt && before.inclusionCutoffAt > now ? now : before.inclusionCutoffAt;
       const after = await this.periods.update(id, { closesAt: now, inclusionCutoffAt: cutoff });
       await this.record(actor, after, 'comment_period.closed_early', { before: this.snapshot(before), after: this.snapshot(after), reason });
+      await this.publicRecord.periodClosedEarly(after, reason);
       return after;
     });
   }
@@ -248,6 +255,7 @@ export class CommentPeriodService {
       if (unanswered > 0 && !reason?.trim()) throw unansweredComments(unanswered);
       const after = await this.periods.update(id, { synthesisPublishedAt: this.clock.now(), synthesisNote: unanswered > 0 ? reason?.trim() ?? null : null });
       await this.record(actor, after, 'comment_period.synthesis_published', { before: this.snapshot(before), after: this.snapshot(after), unanswered, reason });
+      await this.publicRecord.synthesisPublished(after, unanswered);
       return after;
     });
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { Clock, Database } from '@intersessional/database';
 import { ConsultationEvents } from '../consultation.events';
 import { ConsultationNotifier } from '../consultation.notifier';
+import { ConsultationRecord } from '../record/consultation-record';
 import { CommentPeriodRepository } from './comment-period.repository';
 
 /** How often due events are looked for; they fire at most this late. */
@@ -26,6 +27,7 @@ export class PeriodScheduler implements OnApplicationBootstrap, OnApplicationShu
     private readonly periods: CommentPeriodRepository,
     private readonly events: ConsultationEvents,
     private readonly notifier: ConsultationNotifier,
+    private readonly publicRecord: ConsultationRecord,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -48,6 +50,7 @@ export class PeriodScheduler implements OnApplicationBootstrap, OnApplicationShu
         if (!period) return;
         await this.notifier.periodTimed(period, due.event);
         this.events.emit({ type: 'period.timed', period, event: due.event });
+        await this.publicRecord.periodTimed(period, due.event);
       });
     }
   }

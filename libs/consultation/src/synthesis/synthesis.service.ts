@@ -15,16 +15,27 @@ export class SynthesisService {
 
   /** `forPublic`: clusters list only public comments and quote only those (sizes still count every submission). */
   async of(periodId: string, forPublic: boolean): Promise<SynthesisModel> {
-    const [totals, groups, regions, genders, byDisposition, byParagraph, texts] = await Promise.all([
+    const [figures, byParagraph, texts] = await Promise.all([this.figures(periodId), this.rows.byParagraph(periodId), this.rows.texts(periodId)]);
+    const shown = new Map(texts.filter((t) => !forPublic || t.public).map((t) => [t.id, t.body]));
+    return {
+      ...figures,
+      byParagraph,
+      clusters: clusterTexts(texts).map((c) => {
+        const visible = c.ids.filter((id) => shown.has(id));
+        return { size: c.ids.length, identical: c.identical, commentIds: visible, excerpt: (shown.get(visible[0] ?? '') ?? '').slice(0, EXCERPT) };
+      }),
+    };
+  }
+
+  /** The counts the synthesis publishes (totals and suppressed breakdowns), without the per-paragraph table and the clusters. */
+  async figures(periodId: string): Promise<Omit<SynthesisModel, 'byParagraph' | 'clusters'>> {
+    const [totals, groups, regions, genders, byDisposition] = await Promise.all([
       this.rows.totals(periodId),
       this.rows.byDimension(periodId, 'stakeholder_group'),
       this.rows.byDimension(periodId, 'region'),
       this.rows.byDimension(periodId, 'gender'),
       this.rows.byDisposition(periodId),
-      this.rows.byParagraph(periodId),
-      this.rows.texts(periodId),
     ]);
-    const shown = new Map(texts.filter((t) => !forPublic || t.public).map((t) => [t.id, t.body]));
     return {
       totalComments: totals.comments,
       totalCommenters: totals.commenters,
@@ -32,11 +43,6 @@ export class SynthesisService {
       byRegion: cells(regions, [...Object.values(UnRegion), NOT_STATED]),
       byGender: cells(genders, [...Object.values(Gender), NOT_STATED]),
       byDisposition,
-      byParagraph,
-      clusters: clusterTexts(texts).map((c) => {
-        const visible = c.ids.filter((id) => shown.has(id));
-        return { size: c.ids.length, identical: c.identical, commentIds: visible, excerpt: (shown.get(visible[0] ?? '') ?? '').slice(0, EXCERPT) };
-      }),
     };
   }
 }
