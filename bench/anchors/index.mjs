@@ -12,7 +12,7 @@
 // against that build too (same seed, draft, comments and edits), the two servers side by side and
 // taking turns stage by stage, and prints ours ÷ baseline. BENCH_CPU_PROF=<folder> writes the servers'
 // CPU profiles of the passes over all pages there (see profiled()).
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -73,6 +73,8 @@ async function snapshotDist() {
  * runs in production mode.
  */
 const JWT_SECRET = randomBytes(32).toString('hex');
+/** Likewise the key that signs the consultation record (required in production; older builds ignore it). */
+const RECORD_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 /** The server's environment: development (demo Secretariat) for set-up, production for measuring. */
 const serverEnv = ({ port, dataDir, db, production }) => ({
@@ -83,6 +85,7 @@ const serverEnv = ({ port, dataDir, db, production }) => ({
   DATABASE_URL: db?.url,
   DEMO_DATA: production ? 'false' : 'true',
   JWT_SECRET,
+  RECORD_SIGNING_KEY,
   LOG_LEVEL: 'warn',
   TRUST_PROXY: 'true',
   REDIS_URL: undefined,
