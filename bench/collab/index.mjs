@@ -6,7 +6,7 @@ import { OtherLoadMonitor } from '../lib/processes.mjs';
 import { describeMachine, describeSource, fmt, machineInfo, sourceInfo } from '../lib/report.mjs';
 import { closeCodes } from '../lib/ysync-client.mjs';
 import { render } from './render.mjs';
-import { connectionMemory, documentMemory, draftingSeason, joinStorm, latency, readAlong, throughput } from './scenarios.mjs';
+import { coldOpen, connectionMemory, documentMemory, draftingSeason, joinStorm, latency, readAlong, throughput } from './scenarios.mjs';
 import { SUBJECTS, packageVersion, snapshotDist } from './subjects.mjs';
 
 export const title = 'Co-drafting: real-time sync server';
@@ -29,6 +29,8 @@ export const PARAMETERS = {
   readAlong: { steps: QUICK ? [50, 100] : [250, 500, 1000], updates: QUICK ? 40 : 100, rate: 20 },
   /** A room opening the shared link at once, on a server started for it. */
   joinStorm: { clients: QUICK ? 50 : 300, textBytes: QUICK ? 200_000 : 2_000_000 },
+  /** A long history opened after a restart: `updates` one-character updates typed through the server first. */
+  coldOpen: { updates: QUICK ? 10_000 : 100_000, window: 64 },
   /** Many small teams at once, raised step by step until p99 passes limitMs; clients in processes of their own. */
   draftingSeason: { steps: QUICK ? [10, 40] : [20, 40, 80, 160, 240, 320, 480, 640], typists: 5, readers: 2, rate: 2, durationMs: QUICK ? 3000 : 8000, workers: 2, limitMs: 50 },
   /** Raised for the throughput and latency server only: the default 300/s per connection would refuse the throughput run. */
@@ -96,7 +98,7 @@ export async function run({ log }) {
 
   // Throughput and latency: the three servers run side by side and take turns, repetition by
   // repetition, so a change in the machine's load during the suite affects all of them alike.
-  log('\n[1/6] throughput and fan-out latency (the servers take turns)');
+  log('\n[1/7] throughput and fan-out latency (the servers take turns)');
   const perfEnv = { COLLAB_MAX_UPDATES_PER_SECOND: String(P.perfRateLimit) };
   const instances = [];
   try {
@@ -143,7 +145,7 @@ export async function run({ log }) {
     r.otherLoad.perf = runs.length ? runs.reduce((a, b) => a + b, 0) / runs.length : NaN;
   }
 
-  log('\n[2/6] memory per open document, and after they close');
+  log('\n[2/7] memory per open document, and after they close');
   for (const subject of SUBJECTS) {
     const r = results[subject.key];
     r.documents = await attempt(log, subject.label, () => phase(subject, 'documents', { database, purpose: 'docs', monitor }, (instance) => documentMemory(instance, P.documents)));
@@ -153,7 +155,7 @@ export async function run({ log }) {
     }
   }
 
-  log('\n[3/6] memory per connection');
+  log('\n[3/7] memory per connection');
   for (const subject of SUBJECTS) {
     const r = results[subject.key];
     r.connections = await attempt(log, subject.label, () => phase(subject, 'connections', { database, purpose: 'conns', monitor }, (instance) => connectionMemory(instance, P.connections)));
@@ -163,7 +165,7 @@ export async function run({ log }) {
     }
   }
 
-  log('\n[4/6] plenary read-along (1 writer, more and more readers; the first step right after start)');
+  log('\n[4/7] plenary read-along (1 writer, more and more readers; the first step right after start)');
   for (const subject of SUBJECTS) {
     const r = results[subject.key];
     r.readAlong = await attempt(log, subject.label, () =>
@@ -179,7 +181,7 @@ export async function run({ log }) {
     );
   }
 
-  log('\n[5/6] join storm (clients connecting at once to one large document)');
+  log('\n[5/7] join storm (clients connecting at once to one large document)');
   for (const subject of SUBJECTS) {
     const r = results[subject.key];
     r.joinStorm = await attempt(log, subject.label, () => phase(subject, 'joinStorm', { database, purpose: 'storm', monitor }, (instance) => joinStorm(instance, P.joinStorm)));
@@ -187,7 +189,29 @@ export async function run({ log }) {
     if (j.seconds !== undefined) log(`  ${subject.label}: ${P.joinStorm.clients} joiners synced ${fmt(j.contentBytes / 1048576, 1)} MiB in ${fmt(j.seconds, 2)} s, server CPU ${fmt(j.serverCpuSeconds, 2)} s, RSS ${mib(j.rssBeforeKb)} MiB before, peak ${mib(j.peakRssKb)} MiB${j.ok ? '' : ` (${j.error})`}`);
   }
 
-  log(`\n[6/6] drafting season (documents × ${P.draftingSeason.typists} typists at ${P.draftingSeason.rate} updates/s and ${P.draftingSeason.readers} readers, raised until p99 passes ${P.draftingSeason.limitMs} ms)`);
+  log(`\n[6/7] cold open (a history of ${P.coldOpen.updates.toLocaleString('en')} one-character updates typed through the server, then opened after a restart, twice)`);
+  for (const subject of SUBJECTS) {
+    const r = results[subject.key];
+    if (!subject.persists) {
+      r.coldOpen = { ok: false, skipped: 'in memory only: a restart loses every document, so there is nothing to open cold' };
+      log(`  ${subject.label}: not measured (${r.coldOpen.skipped})`);
+      continue;
+    }
+    const storage = {};
+    const from = performance.now();
+    r.coldOpen = await attempt(log, subject.label, () =>
+      coldOpen(async () => {
+        const instance = await subject.start({ database, purpose: 'cold', storage, env: perfEnv });
+        instance.label = subject.label;
+        return instance;
+      }, P.coldOpen),
+    );
+    r.otherLoad.coldOpen = monitor.between(from, performance.now());
+    const c = r.coldOpen;
+    if (c.first) log(`  ${subject.label}: first open ${fmt(c.first.ms, 0)} ms (log rows ${c.first.logRows ?? 'n/a'}), second ${fmt(c.second.ms, 0)} ms (log rows ${c.second.logRows ?? 'n/a'})`);
+  }
+
+  log(`\n[7/7] drafting season (documents × ${P.draftingSeason.typists} typists at ${P.draftingSeason.rate} updates/s and ${P.draftingSeason.readers} readers, raised until p99 passes ${P.draftingSeason.limitMs} ms)`);
   for (const subject of SUBJECTS) {
     const r = results[subject.key];
     log(`  ${subject.label}:`);

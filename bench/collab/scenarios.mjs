@@ -41,8 +41,8 @@ async function closeAll(clients) {
  * not yet seen by the observer of its document). Measured: updates delivered to observers per second
  * from the first keystroke to the last delivery.
  */
-export async function throughput(instance, { documents, writers, updates, window, timeoutMs = 60_000 }) {
-  const docs = await instance.newDocuments(documents);
+export async function throughput(instance, { documents, writers, updates, window, timeoutMs = 60_000, docs: given = null }) {
+  const docs = given ?? (await instance.newDocuments(documents));
   const rooms = docs.map((document) => ({ document, observerDoc: new Y.Doc(), observer: null, typists: [], delivered: new Map(), received: 0 }));
   const clients = [];
   let finish = null;
@@ -414,4 +414,60 @@ export async function draftingSeason(instance, { steps, typists, readers, rate, 
   }
   const within = results.filter((r) => r.ok && r.p99 <= limitMs);
   return { ok: within.length > 0, error: within.length ? undefined : 'no step within the limit', steps: results, capacity: within.at(-1)?.documents ?? 0 };
+}
+
+/**
+ * Cold open. A document gets a history of `updates` one-character updates typed through the server (one
+ * typist, at most `window` in flight), the server is stopped and started again on the same storage
+ * (`start()` reuses it), and a new client's time from connecting until it holds the whole text is taken,
+ * twice, each after a restart: the first open (for ours, the log holds every keystroke: the compactor
+ * has not run) and the second (ours: the first open asked the compactor to fold the log, and it has).
+ */
+/** A reopened document that has grown and then not for this long has arrived as far as it will. */
+const STALL_MS = 3000;
+
+export async function coldOpen(start, { updates, window, timeoutMs = 240_000 }) {
+  let instance = await start();
+  let document;
+  let storageSettleMs = 0;
+  try {
+    [document] = await instance.newDocuments(1);
+    const typed = await throughput(instance, { documents: 1, writers: 1, updates, window, timeoutMs, docs: [document] });
+    if (!typed.ok) return { ok: false, error: `typing the history: ${typed.error}` };
+    // y-leveldb writes in the background after relaying: let it finish before the (graceful) stop
+    const settledAt = performance.now();
+    await instance.storageSettled?.();
+    storageSettleMs = performance.now() - settledAt;
+  } finally {
+    await instance.stop();
+  }
+  const opens = [];
+  for (let i = 0; i < 2; i++) {
+    instance = await start();
+    try {
+      const logRows = (await instance.logRows?.(document.name)) ?? null;
+      const doc = new Y.Doc();
+      const cpuBefore = cpuSeconds(instance.pid);
+      const started = performance.now();
+      const client = clientFor(instance, instance.reopen(document), { doc });
+      await client.connect(timeoutMs);
+      // whole text, not only "synced": a server may answer the sync before its storage has loaded
+      let length = 0;
+      let grewAt = performance.now();
+      await until(() => {
+        const now = textLength(doc);
+        if (now !== length) [length, grewAt] = [now, performance.now()];
+        return length >= updates || (length > 0 && performance.now() - grewAt > STALL_MS);
+      }, timeoutMs, 'the history to arrive');
+      const ms = (length >= updates ? performance.now() : grewAt) - started;
+      const serverCpuSeconds = cpuSeconds(instance.pid) - cpuBefore;
+      await client.close();
+      await instance.compacted?.(document.name);
+      opens.push({ ms, serverCpuSeconds, logRows, received: length });
+    } finally {
+      await instance.stop();
+    }
+  }
+  const lost = opens.find((open) => open.received < updates);
+  return { ok: !lost, error: lost ? `a reopened client got ${lost.received} of ${updates} characters` : undefined, updates, storageSettleMs, first: opens[0], second: opens[1] };
 }

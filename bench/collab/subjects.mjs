@@ -6,14 +6,15 @@
 // All three run as `node --expose-gc --require bench/lib/memory-probe.cjs <script>`, so the bench can
 // ask each for a full GC and its heap figures the same way.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdtemp, rm, rmdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GraphQLClient } from '../lib/graphql.mjs';
-import { createThrowawayDatabase } from '../lib/postgres.mjs';
+import { createThrowawayDatabase, queryOnce } from '../lib/postgres.mjs';
 import { freePort, nodeArgsWithProbe, onCleanup, startChild, waitForHttp } from '../lib/processes.mjs';
 import { Framing } from '../lib/ysync-client.mjs';
 
@@ -57,13 +58,16 @@ const CREATE_BATCH = 25;
 const intersessional = {
   key: 'intersessional',
   label: 'Intersessional',
+  persists: true,
   framing: Framing.YWEBSOCKET,
   /** @returns {Promise<Instance>} */
-  async start({ database, env = {}, purpose }) {
+  /** `storage`, when given, is kept between starts: the same database and data folder (cold open). */
+  async start({ database, env = {}, purpose, storage = null }) {
     const port = await freePort();
-    const dataDir = await mkdtemp(join(tmpdir(), 'bench-collab-'));
-    onCleanup(() => rm(dataDir, { recursive: true, force: true }));
-    const db = database ? await createThrowawayDatabase(database, `collab_${purpose}`) : null;
+    const dataDir = storage?.dataDir ?? (await mkdtemp(join(tmpdir(), 'bench-collab-')));
+    if (!storage?.dataDir) onCleanup(() => rm(dataDir, { recursive: true, force: true }));
+    const db = storage?.db !== undefined ? storage.db : database ? await createThrowawayDatabase(database, `collab_${purpose}`) : null;
+    if (storage) Object.assign(storage, { dataDir, db });
     const dist = await snapshotDist();
     const handle = startChild('Intersessional', process.execPath, nodeArgsWithProbe(join(dist, 'apps/api/src/main.js')), {
       cwd: root,
@@ -113,6 +117,23 @@ const intersessional = {
         }
         return documents;
       },
+      /** The same document on this (restarted) instance. */
+      reopen: (document) => ({ ...document, url: `ws://127.0.0.1:${port}/collab/${document.name}?token=${encodeURIComponent(document.token)}` }),
+      /** Rows in the document's update log (PostgreSQL only; null on the embedded database). */
+      async logRows(documentId) {
+        if (!db) return null;
+        const rows = await queryOnce(db.url, `SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [documentId]);
+        return rows[0].n;
+      },
+      /** Resolves once the document's log is folded into its snapshot (at most 200 rows left). */
+      async compacted(documentId) {
+        if (!db) return;
+        const deadline = Date.now() + 120_000;
+        while ((await this.logRows(documentId)) > 200) {
+          if (Date.now() > deadline) throw new Error(`the log of ${documentId} was not compacted in 120 s`);
+          await sleep(200);
+        }
+      },
       stop: () => handle.stop(15_000),
     };
   },
@@ -121,13 +142,21 @@ const intersessional = {
 const yWebsocket = {
   key: 'y-websocket',
   label: 'y-websocket server',
+  /** with YPERSISTENCE (y-leveldb), used for the cold open only */
+  persists: true,
   framing: Framing.YWEBSOCKET,
-  async start() {
+  /** In memory; with `storage` (cold open), persisted to LevelDB (y-leveldb, YPERSISTENCE) in a folder kept between starts. */
+  async start({ storage = null } = {}) {
     const port = await freePort();
     const bin = join(dirname(require.resolve('@y/websocket-server/package.json')), 'src', 'server.js');
+    if (storage && !storage.dir) {
+      const dir = await mkdtemp(join(tmpdir(), 'bench-yleveldb-'));
+      onCleanup(() => rm(dir, { recursive: true, force: true }));
+      storage.dir = dir;
+    }
     const handle = startChild('y-websocket server', process.execPath, nodeArgsWithProbe(bin), {
       cwd: root,
-      env: { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: undefined, CALLBACK_URL: undefined, GC: undefined },
+      env: { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: storage?.dir, CALLBACK_URL: undefined, GC: undefined },
     });
     await waitForHttp(`http://127.0.0.1:${port}/`, handle);
     return {
@@ -140,6 +169,19 @@ const yWebsocket = {
           const name = randomUUID();
           return { name, token: '', url: `ws://127.0.0.1:${port}/${name}` };
         });
+      },
+      reopen: (document) => ({ ...document, url: `ws://127.0.0.1:${port}/${document.name}` }),
+      /** Resolves once its LevelDB folder has stopped growing for 2 s (y-leveldb writes after relaying). */
+      async storageSettled() {
+        if (!storage?.dir) return;
+        let size = -1;
+        let stableSince = Date.now();
+        const deadline = Date.now() + 300_000;
+        while (Date.now() - stableSince < 2000 && Date.now() < deadline) {
+          await sleep(250);
+          const now = folderBytes(storage.dir);
+          if (now !== size) [size, stableSince] = [now, Date.now()];
+        }
       },
       stop: () => handle.stop(),
     };
@@ -178,4 +220,9 @@ export const SUBJECTS = [intersessional, yWebsocket, hocuspocus];
 /** The installed version of a package (read from disk: not every package exports package.json). */
 export function packageVersion(name) {
   return JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+/** Bytes in a folder's files (not recursive: LevelDB keeps its files in one folder). */
+function folderBytes(dir) {
+  return readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 }

@@ -55,3 +55,14 @@ async function dropDatabase(target, name) {
     await admin.end();
   }
 }
+
+/** One statement on a connection of its own (the bench's own reads of a server's database). */
+export async function queryOnce(url, text, values = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
