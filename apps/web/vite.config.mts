@@ -104,11 +104,14 @@ export default defineConfig(({ command }) => ({
   root,
   plugins: [messages(), react(), preloadApp()],
   resolve: {
-    // the one library meant for clients; Nx module boundaries keep every other one out of the web app
+    // the libraries meant for clients; Nx module boundaries keep every other one out of the web app
     // (`@intersessional/document-schema/<entry>` is a sub-entry such as `tiptap`: libs/document-schema/src/<entry>/index.ts)
     alias: [
       { find: /^@intersessional\/document-schema\/([\w-]+)$/, replacement: `${workspace}libs/document-schema/src/$1/index.ts` },
       { find: /^@intersessional\/document-schema$/, replacement: `${workspace}libs/document-schema/src/index.ts` },
+      // the record's browser-safe main entry only (receipts checked in the browser, on /verify);
+      // its `/node` entry is node:crypto and has no alias, so an import of it fails the build
+      { find: /^@intersessional\/record$/, replacement: `${workspace}libs/record/src/index.ts` },
       // messages arrive compiled (see messages() above): the ICU parser stays out of the bundle
       {
         find: /^@formatjs\/icu-messageformat-parser$/,

@@ -6,7 +6,7 @@ import { waitFor } from '../../api/test/support/wait';
 
 /** npm test runs from the repository root. */
 const root = process.cwd();
-const INPUTS = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.mts', 'libs/document-schema/src', 'package-lock.json'];
+const INPUTS = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.mts', 'libs/document-schema/src', 'libs/record/src', 'package-lock.json'];
 
 function* files(path: string): Generator<string> {
   if (statSync(path).isDirectory()) for (const entry of readdirSync(path).sort()) yield* files(join(path, entry));

@@ -9,6 +9,7 @@ import { homeRoutes } from '../features/home/routes';
 import { moderationRoutes } from '../features/moderation/routes';
 import { notificationRoutes } from '../features/notifications/routes';
 import { periodRoutes } from '../features/periods/routes';
+import { recordRoutes } from '../features/record/routes';
 import { secretariatRoutes } from '../features/secretariat/routes';
 import { versionRoutes } from '../features/versions/routes';
 import { workstreamRoutes } from '../features/workstreams/routes';
@@ -41,7 +42,7 @@ const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      ...pages([...homeRoutes, ...consultationRoutes, ...answeringRoutes, ...moderationRoutes, ...periodRoutes, ...commentRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, ...notificationRoutes, ...secretariatRoutes]),
+      ...pages([...homeRoutes, ...consultationRoutes, ...answeringRoutes, ...moderationRoutes, ...periodRoutes, ...commentRoutes, ...recordRoutes, ...workstreamRoutes, ...editorRoutes, ...versionRoutes, ...accountRoutes, ...notificationRoutes, ...secretariatRoutes]),
       { path: '*', element: <NotFound /> },
     ],
   },

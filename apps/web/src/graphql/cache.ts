@@ -30,6 +30,14 @@ export const cacheConfig: CacheExchangeOpts = {
     // versions: a comparison's rows and a version's paragraphs are values inside their parent
     BlockDiff: () => null,
     NumberedParagraph: () => null,
+    // record: receipts, heads and proofs are values inside their comment, period or query
+    CommentRecordReceipt: () => null,
+    RecordReceipt: () => null,
+    RecordOpening: () => null,
+    RecordTreeHead: () => null,
+    PeriodRecord: () => null,
+    RecordInclusionProof: () => null,
+    RecordConsistencyProof: () => null,
   },
   updates: {
     Mutation: {

@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../../graphql/graphql';
+import { CommentReceipt } from '../record/operations';
 
 /** What a reader sees of a comment or reply in a thread. */
 export const ThreadComment = graphql(`
@@ -141,43 +142,49 @@ export const THREAD_PAGE = graphql(`
   }
 `);
 
-/** One of the person's own comments, in any state. */
-export const OwnComment = graphql(`
-  fragment OwnComment on Comment {
-    id
-    parentId
-    body
-    suggestion
-    language
-    state
-    hidden
-    withdrawnAt
-    createdAt
-    updatedAt
-    editCount
-    trackingNumber
-    anchor {
-      kind
-      startParagraph
-      endParagraph
-      quote {
-        exact
+/** One of the person's own comments, in any state, with its receipt in the period's record (for its author only). */
+export const OwnComment = graphql(
+  `
+    fragment OwnComment on Comment {
+      id
+      parentId
+      body
+      suggestion
+      language
+      state
+      hidden
+      withdrawnAt
+      createdAt
+      updatedAt
+      editCount
+      trackingNumber
+      anchor {
+        kind
+        startParagraph
+        endParagraph
+        quote {
+          exact
+        }
+      }
+      answer {
+        disposition
+        response
+        answeredAt
+      }
+      period {
+        id
+        title
+        status
+        closesAt
+        timeZone
+      }
+      recordReceipt {
+        ...CommentReceipt
       }
     }
-    answer {
-      disposition
-      response
-      answeredAt
-    }
-    period {
-      id
-      title
-      status
-      closesAt
-      timeZone
-    }
-  }
-`);
+  `,
+  [CommentReceipt],
+);
 
 export type OwnCommentData = ResultOf<typeof OwnComment>;
 

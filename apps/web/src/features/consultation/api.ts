@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../../graphql/graphql';
+import { CommentReceipt } from '../record/operations';
 
 /** Everything the public comment page shows: the period, its frozen draft paragraph by paragraph, counts. */
 export const PERIOD_QUERY = graphql(`
@@ -54,19 +55,26 @@ export const ME_QUERY = graphql(`
   }
 `);
 
-export const SUBMIT_COMMENT = graphql(`
-  mutation SubmitPeriodComment($input: SubmitCommentInput!) {
-    submitComment(input: $input) {
-      id
-      state
-      trackingNumber
-      anchor {
-        kind
-        startParagraph
+/** The answer carries the author's receipt in the period's record (guests get it here and through their link only). */
+export const SUBMIT_COMMENT = graphql(
+  `
+    mutation SubmitPeriodComment($input: SubmitCommentInput!) {
+      submitComment(input: $input) {
+        id
+        state
+        trackingNumber
+        anchor {
+          kind
+          startParagraph
+        }
+        recordReceipt {
+          ...CommentReceipt
+        }
       }
     }
-  }
-`);
+  `,
+  [CommentReceipt],
+);
 
 export type Period = ResultOf<typeof PERIOD_QUERY>['commentPeriod'];
 export type Paragraph = Period['paragraphs'][number];

@@ -6,7 +6,12 @@ import type { CombinedError } from 'urql';
 import { Button } from '../../../design/Button';
 import { ErrorSummary, type FormProblem } from '../../../design/ErrorSummary';
 import { Field } from '../../../design/Field';
+import { readFragment } from '../../../graphql/graphql';
 import { useT } from '../../../i18n/t';
+import { RecordReceipt } from '../../record/components/RecordReceipt';
+import record from '../../record/components/Record.module.css';
+import { toReceiptFile } from '../../record/lib/receipt-file';
+import { CommentReceipt } from '../../record/operations';
 import type { OwnCommentData } from '../operations';
 import { Answer, AnchorLine, CommentDate, Suggestion } from './display';
 import { problemMessage } from './problems';
@@ -104,6 +109,12 @@ export function OwnCommentView({ comment, actions, headingLevel = 2 }: { comment
         </>
       )}
       <Answer answer={comment.answer} />
+      {comment.recordReceipt ? (
+        <details className={record.disclosure}>
+          <summary>{t('record.receipt.show')}</summary>
+          <RecordReceipt file={toReceiptFile(readFragment(CommentReceipt, comment.recordReceipt))} headingLevel={headingLevel === 2 ? 3 : 4} />
+        </details>
+      ) : null}
       <p role="status" className={styles.done}>
         {notice}
       </p>

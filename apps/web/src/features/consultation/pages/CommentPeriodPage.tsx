@@ -11,6 +11,7 @@ import { graphql } from '../../../graphql/graphql';
 import { useLocale } from '../../../i18n/I18nProvider';
 import { useT } from '../../../i18n/t';
 import { useSession } from '../../account/session/use-session';
+import { RecordHead } from '../../record/components/RecordHead';
 import { DOCUMENT_LANGUAGE_QUERY, ME_QUERY, type Paragraph, PERIOD_QUERY, type SubmittedComment } from '../api';
 import { CommentForm } from '../components/CommentForm';
 import { PeriodSummary } from '../components/PeriodSummary';
@@ -302,6 +303,7 @@ export function CommentPeriodPage() {
       ) : (
         <p className={styles.closedNote}>{period.status === 'SCHEDULED' ? t('consultation.notOpenYet') : t('consultation.closedNote')}</p>
       )}
+      <RecordHead periodId={period.id} published={published} after={receipt?.comment.id} />
     </div>
   );
 }
