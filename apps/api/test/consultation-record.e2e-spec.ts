@@ -14,7 +14,7 @@ const HEAD = `logId treeSize rootHash timestamp keyId signature`;
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id state trackingNumber ${RECEIPT_FIELDS} } }`;
 const REPLY = `mutation($input: ReplyInput!) { replyToComment(input: $input) { id } }`;
 const COMMENT_RECEIPT = `query($id: ID!) { comment(id: $id) { id ${RECEIPT_FIELDS} } }`;
-const RECORD = `query($id: ID!) { commentPeriod(id: $id) { record { size head { ${HEAD} } heads(first: 100) { totalCount edges { node { ${HEAD} } } } } } }`;
+const RECORD = `query($id: ID!) { commentPeriod(id: $id) { record { size head { ${HEAD} } } recordHeads(first: 100) { totalCount edges { node { ${HEAD} } } } } }`;
 const INCLUSION = `query($p: ID!, $i: Int!, $n: Int!) { recordInclusionProof(periodId: $p, index: $i, treeSize: $n) { index treeSize leafHash path head { ${HEAD} } } }`;
 const CONSISTENCY = `query($p: ID!, $from: Int!, $to: Int!) { recordConsistencyProof(periodId: $p, fromSize: $from, toSize: $to) { path from { rootHash } to { rootHash } } }`;
 
@@ -230,8 +230,9 @@ describe('the consultation record: entries in the event’s transaction, signed 
     // each guest's receipt came back complete with the submission, under some head, and verifies
     for (const s of submitted) expect(receiptProblems(s.recordReceipt as CommentReceipt, keys)).toEqual([]);
 
-    const { commentPeriod } = await t.client.ok<{ commentPeriod: { record: { size: number; head: SignedTreeHead; heads: { totalCount: number; edges: { node: SignedTreeHead }[] } } } }>(RECORD, { id: period.id });
-    const { head, heads } = commentPeriod.record;
+    const { commentPeriod } = await t.client.ok<{ commentPeriod: { record: { size: number; head: SignedTreeHead }; recordHeads: { totalCount: number; edges: { node: SignedTreeHead }[] } } }>(RECORD, { id: period.id });
+    const { head } = commentPeriod.record;
+    const heads = commentPeriod.recordHeads;
     expect(commentPeriod.record.size).toBe(52);
     expect(head.treeSize).toBe(52);
     const all = heads.edges.map((e) => e.node);

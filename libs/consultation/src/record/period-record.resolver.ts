@@ -21,6 +21,22 @@ export class CommentPeriodRecordResolver {
     }));
     return { periodId: period.id, size: await sizes.load(period.id) };
   }
+
+  /**
+   * Policy: as the period. On the period itself rather than on its record, like every connection of the
+   * schema, so it is reached by the period's id (the connection-count and input-fuzz walkers rely on that).
+   */
+  @Public()
+  @ResolveField(() => RecordTreeHeadConnection, { description: 'Every signed head of the period’s record, oldest (smallest) first: monitors check each against the one before with recordConsistencyProof.' })
+  async recordHeads(@Parent() period: CommentPeriodModel, @Args() args: RecordHeadsArgs) {
+    const page = toPageRequest(args, ['serial']);
+    const cursor = page.cursor?.[0] as number | undefined;
+    const [rows, total] = await Promise.all([
+      this.records.headPage(period.id, page.backward ? { before: cursor, limit: page.limit + 1, descending: true } : { after: cursor, limit: page.limit + 1 }),
+      this.records.headCount(period.id),
+    ]);
+    return toConnection(rows, page, total, (h) => [h.treeSize], toTreeHeadModel);
+  }
 }
 
 @Resolver(() => PeriodRecordModel)
@@ -36,19 +52,6 @@ export class PeriodRecordResolver {
   async head(@Parent() record: PeriodRecordModel): Promise<RecordTreeHeadModel | null> {
     const head = await this.record.currentHead(record.periodId);
     return head && toTreeHeadModel(head);
-  }
-
-  /** Policy: as the period. */
-  @Public()
-  @ResolveField(() => RecordTreeHeadConnection, { description: 'Every signed head, oldest (smallest) first: monitors check each against the one before with recordConsistencyProof.' })
-  async heads(@Parent() record: PeriodRecordModel, @Args() args: RecordHeadsArgs) {
-    const page = toPageRequest(args, ['serial']);
-    const cursor = page.cursor?.[0] as number | undefined;
-    const [rows, total] = await Promise.all([
-      this.record.headPage(record.periodId, page.backward ? { before: cursor, limit: page.limit + 1, descending: true } : { after: cursor, limit: page.limit + 1 }),
-      this.record.headCount(record.periodId),
-    ]);
-    return toConnection(rows, page, total, (h) => [h.treeSize], toTreeHeadModel);
   }
 
   /** Policy: anyone who may read the period. BAD_USER_INPUT when no signed head has `treeSize`, or `index` is outside it. */
