@@ -12,7 +12,7 @@
 // against that build too (same seed, draft, comments and edits), the two servers side by side and
 // taking turns stage by stage, and prints ours ÷ baseline. BENCH_CPU_PROF=<folder> writes the servers'
 // CPU profiles of the passes over all pages there (see profiled()).
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createThrowawayDatabase, postgresTarget } from '../lib/postgres.mjs';
 import { gql, gqlRaw, inFlight } from '../lib/api.mjs';
+import { serverEnv } from '../lib/api-server.mjs';
 import { OtherLoadMonitor, cpuSeconds, freePort, nodeArgsWithProbe, onCleanup, rssKb, startChild, waitForHttp } from '../lib/processes.mjs';
 import { Prng } from '../lib/prng.mjs';
 import { buildRealDraft, countWords } from '../lib/real-draft.mjs';
@@ -67,29 +68,6 @@ async function snapshotDist() {
   await cp(join(root, 'dist'), target, { recursive: true, filter: (source) => !source.endsWith('.map') });
   return target;
 }
-
-/**
- * One secret for both starts of a server, so the tokens handed out during set-up stay valid once it
- * runs in production mode.
- */
-const JWT_SECRET = randomBytes(32).toString('hex');
-/** Likewise the key that signs the consultation record (required in production; older builds ignore it). */
-const RECORD_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-
-/** The server's environment: development (demo Secretariat) for set-up, production for measuring. */
-const serverEnv = ({ port, dataDir, db, production }) => ({
-  NODE_ENV: production ? 'production' : 'development',
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  DATA_DIR: dataDir,
-  DATABASE_URL: db?.url,
-  DEMO_DATA: production ? 'false' : 'true',
-  JWT_SECRET,
-  RECORD_SIGNING_KEY,
-  LOG_LEVEL: 'warn',
-  TRUST_PROXY: 'true',
-  REDIS_URL: undefined,
-});
 
 async function startApi({ key, label, main, cwd, target, log }) {
   const port = await freePort();

@@ -14,6 +14,7 @@ import { freePort, nodeArgsWithProbe, onCleanup, rssKb, startChild, waitForHttp 
 import { describeMachine, describeSource, fmt, machineInfo, ratio, sourceInfo, table } from '../lib/report.mjs';
 import { median, percentile } from '../lib/stats.mjs';
 import { gql } from '../lib/api.mjs';
+import { serverEnv } from '../lib/api-server.mjs';
 
 export const title = 'Public comment periods: submission throughput and a busy paragraph';
 
@@ -42,27 +43,40 @@ async function timed(tasks, limit) {
   return durations;
 }
 
+/** Starts the API in development mode on a throwaway database (the demo workstream and its open period). */
 async function startServer(target, log) {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-comments-'));
   onCleanup(() => rm(dataDir, { recursive: true, force: true }));
   const db = target ? await createThrowawayDatabase(target, 'comments') : null;
-  const handle = startChild('Intersessional', process.execPath, nodeArgsWithProbe(join(root, 'dist/apps/api/src/main.js')), {
-    cwd: root,
-    env: { NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: db?.url, DEMO_DATA: 'true', LOG_LEVEL: 'warn', TRUST_PROXY: 'true', REDIS_URL: undefined },
-  });
-  onCleanup(() => handle.stop());
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/health`, handle, 60_000);
-  log(`  server up on ${base}${db ? ` (PostgreSQL ${db.name})` : ' (embedded PGlite)'}`);
-  return { base, handle, db };
+  const server = { port, dataDir, db, base: `http://127.0.0.1:${port}`, handle: null, mode: 'development' };
+  server.handle = startChild('Intersessional', process.execPath, nodeArgsWithProbe(join(root, 'dist/apps/api/src/main.js')), { cwd: root, env: serverEnv({ port, dataDir, db, production: false }) });
+  onCleanup(() => server.handle.stop());
+  await waitForHttp(`${server.base}/health`, server.handle, 60_000);
+  log(`  server up on ${server.base}${db ? ` (PostgreSQL ${db.name})` : ' (embedded PGlite)'}`);
+  return server;
+}
+
+/**
+ * Measured as deployed: restarted on the same database in production mode (GraphQL and the framework
+ * skip their development checks). The embedded database is development-only, so without PostgreSQL the
+ * server stays in development mode.
+ */
+async function restartInProduction(server, log) {
+  if (!server.db) return;
+  await server.handle.stop();
+  server.handle = startChild('Intersessional', process.execPath, nodeArgsWithProbe(join(root, 'dist/apps/api/src/main.js')), { cwd: root, env: serverEnv({ port: server.port, dataDir: server.dataDir, db: server.db, production: true }) });
+  await waitForHttp(`${server.base}/health`, server.handle, 60_000);
+  server.mode = 'production';
+  log(`  restarted in production mode (pid ${server.handle.pid})`);
 }
 
 export async function run({ log }) {
   const machine = machineInfo();
   const source = sourceInfo(root);
   const target = await postgresTarget();
-  const { base, handle, db } = await startServer(target, log);
+  const server = await startServer(target, log);
+  const { base, db } = server;
   const sql = db ? new pg.Client({ connectionString: db.url }) : null;
   await sql?.connect();
   onCleanup(() => sql?.end().catch(() => undefined));
@@ -84,6 +98,7 @@ export async function run({ log }) {
     }),
     4,
   );
+  await restartInProduction(server, log);
   const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id state } }`;
   const submissions = [];
   for (let round = 0; round < COMMENTS_EACH; round += 1) {
@@ -173,7 +188,7 @@ export async function run({ log }) {
   const firstPage = await measure(PAGE, { id: periodId, p: paragraph, after: null });
   const deepPage = deepCursor ? await measure(PAGE, { id: periodId, p: paragraph, after: deepCursor }) : null;
   const counts = await measure(COUNTS, { id: periodId });
-  const rss = rssKb(handle.pid);
+  const rss = rssKb(server.handle.pid);
 
   // baseline: the same deep page the way paragraph-comment plugins page, with OFFSET over the comments
   let offsetDeep = null;
@@ -214,7 +229,7 @@ export async function run({ log }) {
   const markdown = `## Public comment periods
 
 Measured by \`npm run bench\` (suite \`comments\`) on ${describeMachine(machine)}, building ${describeSource(source)}.
-The API (\`dist/apps/api/src/main.js\`, one process) ran on ${database}.
+The API (\`dist/apps/api/src/main.js\`, one process) ran on ${database}, in ${server.mode} mode${server.mode === 'production' ? ' (set up in development mode with the demo data, then restarted on the same database, as it is deployed)' : ' (the embedded database is development-only)'}.
 
 No named peer runs on this machine (Decidim and Consul are Ruby on Rails applications, the old review
 platform a WordPress plugin), so each figure stands next to a baseline measured in the same run on the

@@ -93,7 +93,10 @@ export function startChild(name, command, args, { env = {}, cwd = process.cwd() 
 
 /** Node arguments that preload the memory probe (see memory-probe.cjs) before `script`. */
 export function nodeArgsWithProbe(script, ...args) {
-  return ['--expose-gc', '--require', MEMORY_PROBE, script, ...args];
+  // BENCH_SERVER_NODE_ARGS adds Node flags to every server a suite starts, for profiling a run
+  // (`--cpu-prof --cpu-prof-dir=/tmp/prof`; Node refuses --cpu-prof in NODE_OPTIONS).
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return ['--expose-gc', ...extra, '--require', MEMORY_PROBE, script, ...args];
 }
 
 /** Registers an asynchronous cleanup (dropping a database, removing a directory) for the end of the run. */
