@@ -14,6 +14,7 @@ import { CommentRepository } from './comment/comment.repository';
 import { CommentResolver } from './comment/comment.resolver';
 import { CommenterResolver } from './comment/commenter.resolver';
 import { CommentService } from './comment/comment.service';
+import { SubmissionWriter } from './comment/submission-writer';
 import { ConsultationEvents } from './consultation.events';
 import { ConsultationNotifier } from './consultation.notifier';
 import { ConsultationLoaders } from './consultation.loaders';
@@ -61,6 +62,7 @@ import { RecordArchiveController } from './record/record-archive.controller';
     LiveAnchors,
     CommentRepository,
     CommentService,
+    SubmissionWriter,
     CommentResolver,
     CommenterResolver,
     CommentFeed,

@@ -45,18 +45,33 @@ export class ConsultationNotifier {
   ) {}
 
   async commentSubmitted(period: CommentPeriodEntity, comment: CommentEntity): Promise<void> {
-    const facilitators = (await this.memberships.activeWithRoles(period.workstreamId, FACILITATORS)).filter((id) => id !== comment.authorId);
-    const waiting = comment.state === 'PENDING' ? ' (awaiting moderation)' : '';
-    await this.notifications.notify(
-      facilitators.map((userId) => ({
-        userId,
-        kind: NotificationKind.NEW_COMMENT,
-        title: `New comment${waiting} on ${period.title}`,
-        body: `${comment.commenterName}: ${excerpt(comment.body)}`,
-        link: link(period, comment),
-        data: { periodId: period.id, commentId: comment.id },
-      })),
-    );
+    await this.commentsSubmitted([{ period, comment }]);
+  }
+
+  /**
+   * New comments (a batch written together): each period's facilitators, except the author, hear of
+   * each, with one read of the facilitators per workstream and one insert of the notices.
+   */
+  async commentsSubmitted(submitted: readonly { period: CommentPeriodEntity; comment: CommentEntity }[]): Promise<void> {
+    const facilitatorsOf = new Map<string, Promise<string[]>>();
+    const notices: Notice[] = [];
+    for (const { period, comment } of submitted) {
+      let facilitators = facilitatorsOf.get(period.workstreamId);
+      if (!facilitators) facilitatorsOf.set(period.workstreamId, (facilitators = this.memberships.activeWithRoles(period.workstreamId, FACILITATORS)));
+      const waiting = comment.state === 'PENDING' ? ' (awaiting moderation)' : '';
+      for (const userId of await facilitators) {
+        if (userId === comment.authorId) continue;
+        notices.push({
+          userId,
+          kind: NotificationKind.NEW_COMMENT,
+          title: `New comment${waiting} on ${period.title}`,
+          body: `${comment.commenterName}: ${excerpt(comment.body)}`,
+          link: link(period, comment),
+          data: { periodId: period.id, commentId: comment.id },
+        });
+      }
+    }
+    await this.notifications.notify(notices);
   }
 
   /** A guest's receipt: what they sent, its tracking number and their private link (e-mail only). */

@@ -9,6 +9,7 @@ import { CommentPeriodEntity } from './period/comment-period.entity';
 export * from './comment/comment.entity';
 export * from './comment/comment.service';
 export { LiveAnchors } from './comment/live-anchors';
+export { SubmissionWriter } from './comment/submission-writer';
 export * from './consultation.errors';
 export * from './consultation.events';
 export * from './consultation.module';

@@ -56,25 +56,39 @@ export class RecordRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * The next index of the log, taken under the log row's lock, which the caller's transaction holds
-   * until it ends: appends to one log are serialised across connections and instances, so indices are
-   * gapless and the committed entries are always a prefix of the log. A rolled-back append gives its
-   * index back with its size increment. (On the embedded database, one connection serialises anyway.)
+   * The next `count` indices of the log (the first is returned), taken under the log row's lock, which
+   * the caller's transaction holds until it ends: appends to one log are serialised across connections
+   * and instances, so indices are gapless and the committed entries are always a prefix of the log. A
+   * rolled-back append gives its indices back with its size increment. (On the embedded database, one
+   * connection serialises anyway.)
    */
-  async claimIndex(logId: string): Promise<number> {
+  async claimIndexes(logId: string, count: number): Promise<number> {
     const [row] = (await this.db.manager.query(
-      `INSERT INTO record_logs AS l (log_id, size) VALUES ($1, 1)
-       ON CONFLICT (log_id) DO UPDATE SET size = l.size + 1, updated_at = now()
-       RETURNING l.size - 1 AS idx`,
-      [logId],
+      `INSERT INTO record_logs AS l (log_id, size) VALUES ($1, $2)
+       ON CONFLICT (log_id) DO UPDATE SET size = l.size + $2, updated_at = now()
+       RETURNING l.size - $2 AS idx`,
+      [logId, count],
     )) as { idx: number }[];
     return row.idx;
   }
 
-  async insertEntry(logId: string, row: Omit<EntryRow, 'createdAt'>): Promise<void> {
+  /** Entries in one statement (a batch of submissions appends together). */
+  async insertEntries(logId: string, rows: readonly Omit<EntryRow, 'createdAt'>[]): Promise<void> {
+    if (!rows.length) return;
     await this.db.manager.query(
-      `INSERT INTO record_entries (log_id, idx, kind, subject, entry, salt, commitment, leaf_hash, sealed_salts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [logId, row.index, row.kind, row.subject, row.entry, row.salt, row.commitment, row.leafHash, JSON.stringify(row.sealedSalts)],
+      `INSERT INTO record_entries (log_id, idx, kind, subject, entry, salt, commitment, leaf_hash, sealed_salts)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::uuid[], $5::text[], $6::bytea[], $7::bytea[], $8::bytea[], $9::jsonb[])`,
+      [
+        logId,
+        rows.map((r) => r.index),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.subject),
+        rows.map((r) => r.entry),
+        rows.map((r) => r.salt),
+        rows.map((r) => r.commitment),
+        rows.map((r) => r.leafHash),
+        rows.map((r) => JSON.stringify(r.sealedSalts)),
+      ],
     );
   }
 

@@ -22,7 +22,7 @@ export class RecordIntegrityError extends Error {
 /**
  * Each log's Merkle tree in memory, holding committed entries only. Appends never touch it: they
  * write rows, and a tree catches up by reading the rows past its size, which are committed and
- * gapless because appends to a log are serialised until they commit (RecordRepository.claimIndex).
+ * gapless because appends to a log are serialised until they commit (RecordRepository.claimIndexes).
  * So every instance's tree of a log is the same prefix, whoever appended, and a rolled-back append
  * never reaches one. Each row read is checked — its stored leaf hash must be that of its entry under
  * its salt — so a tree (and the heads signed from it) is never built over a row edited behind the

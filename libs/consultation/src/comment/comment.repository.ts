@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Database, type PageRequest, fetchPage, getPlainMany } from '@intersessional/database';
 import { OPEN_REPORTS_SQL } from '../moderation/flag.repository';
@@ -49,26 +50,61 @@ export class CommentRepository {
    * findByClientKey): the unique index decides, so two identical requests at the same moment, on one
    * instance or two, make one comment. A concurrent twin waits for the first to commit, then yields.
    */
-  async insert(comment: NewComment, paragraphs: number[]): Promise<CommentEntity | null> {
-    const inserted = await this.db.manager
+  async insert(comment: NewComment, paragraphs: readonly number[]): Promise<CommentEntity | null> {
+    const [saved] = await this.insertMany([{ comment, paragraphs }]);
+    return saved;
+  }
+
+  /**
+   * New comments in three statements whatever their number (a batch of submissions written together):
+   * the rows, read back, then the paragraph index rows of the top-level ones. In the order given, each
+   * entity or null as `insert` says, in the order they arrived.
+   */
+  async insertMany(batch: readonly { comment: NewComment; paragraphs: readonly number[] }[]): Promise<(CommentEntity | null)[]> {
+    if (!batch.length) return [];
+    // Ids are made here so each row can be matched to its submission; ON CONFLICT DO NOTHING leaves
+    // out the ones that yielded (the only unique key a new row can hit is comments_client_key_idx).
+    // Rows of one statement share created_at (the transaction's time), and lists order by
+    // (created_at, id): ascending ids keep them in the order they arrived.
+    const ids = batch.map(() => randomUUID()).sort();
+    await this.db.manager
       .createQueryBuilder()
       .insert()
       .into(CommentEntity)
-      .values({ ...comment, revision: 1 })
-      .orIgnore() // ON CONFLICT DO NOTHING: the only unique key a new row can hit is comments_client_key_idx
-      .returning('id')
+      .values(batch.map(({ comment }, i) => ({ ...comment, id: ids[i], revision: 1 })))
+      .orIgnore()
+      .updateEntity(false)
       .execute();
-    const id = (inserted.raw as { id: string }[])[0]?.id;
-    if (!id) return null;
-    const saved = await this.db.manager.findOneByOrFail(CommentEntity, { id });
-    if (!saved.parentId) {
+    const saved = new Map((await this.findByIds(ids)).map((c) => [c.id, c]));
+    const indexed = batch.flatMap(({ paragraphs }, i) => (saved.get(ids[i])?.parentId === null ? paragraphs.map((paragraph) => [ids[i], paragraph] as const) : []));
+    if (indexed.length) {
       await this.db.manager.query(
         `INSERT INTO comment_paragraphs (period_id, paragraph, created_at, comment_id, public)
-         SELECT $1, p, $2, $3, $4 FROM unnest($5::int[]) AS p`,
-        [saved.periodId, saved.createdAt, saved.id, isPublic(saved), paragraphs],
+         SELECT c.period_id, p.paragraph, c.created_at, c.id, ${PUBLIC_SQL}
+           FROM unnest($1::uuid[], $2::int[]) AS p(comment_id, paragraph) JOIN comments c ON c.id = p.comment_id`,
+        [indexed.map(([id]) => id), indexed.map(([, paragraph]) => paragraph)],
       );
     }
-    return saved;
+    return ids.map((id) => saved.get(id) ?? null);
+  }
+
+  /**
+   * For each text (in order), how many comments with the same fingerprint its commenter (account or
+   * guest e-mail) already has in the period, in one query.
+   */
+  async countSameTexts(texts: readonly { periodId: string; fingerprint: string; authorId: string | null; guestEmail: string | null }[]): Promise<number[]> {
+    if (!texts.length) return [];
+    const rows: { n: string; same: string }[] = await this.db.manager.query(
+      `SELECT t.n, count(c.id) AS same
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[]) WITH ORDINALITY AS t(period_id, fingerprint, author_id, guest_email, n)
+         LEFT JOIN comments c ON c.period_id = t.period_id AND c.fingerprint = t.fingerprint
+          AND ((c.author_id IS NOT NULL AND c.author_id = t.author_id) OR (c.guest_email IS NOT NULL AND lower(c.guest_email) = lower(t.guest_email)))
+        GROUP BY t.n`,
+      [texts.map((t) => t.periodId), texts.map((t) => t.fingerprint), texts.map((t) => t.authorId), texts.map((t) => t.guestEmail)],
+    );
+    const counts = new Array<number>(texts.length).fill(0);
+    for (const row of rows) counts[Number(row.n) - 1] = Number(row.same);
+    return counts;
   }
 
   findById(id: string): Promise<CommentEntity | null> {

@@ -21,6 +21,7 @@ import { MAX_BODY_LENGTH, linksIn, normalise } from './comment-body';
 import { type CommentLimits, commentLimits } from './comment-limits';
 import { AnchorKind, BodyFormat, type CommentEntity, CommentState, SpeakingFor } from './comment.entity';
 import { CommentRepository, type NewComment, isPublic } from './comment.repository';
+import { SubmissionWriter } from './submission-writer';
 
 export interface GuestDetails {
   name: string;
@@ -84,6 +85,7 @@ export class CommentService {
     private readonly rules: ModerationRules,
     private readonly receipts: GuestReceipts,
     private readonly publicRecord: ConsultationRecord,
+    private readonly writer: SubmissionWriter,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limits = commentLimits(config);
@@ -105,40 +107,30 @@ export class CommentService {
     if (suggestion && anchor.columns.anchorKind === AnchorKind.DOCUMENT) throw badInput('suggestion', 'a suggestion replaces a passage: anchor it to a range or to paragraphs');
     if (suggestion && suggestion.length > MAX_BODY_LENGTH) throw badInput('suggestion', `must be at most ${MAX_BODY_LENGTH} characters`);
     const fingerprint = this.fingerprint(input.body, suggestion);
-    return this.db.transaction(async () => {
-      const links = linksIn(input.body);
-      const held = await this.rules.holdReason({ period, authorId: author.authorId, guestEmail: author.guestEmail, links: [...links, ...linksIn(suggestion ?? '')], fingerprint });
-      const now = this.clock.now();
-      const comment = await this.comments.insert(
-        {
-          ...author,
-          ...anchor.columns,
-          periodId: period.id,
-          parentId: null,
-          speakingFor: input.speakingFor,
-          official: false,
-          body: input.body,
-          bodyFormat: input.bodyFormat ?? BodyFormat.PLAIN,
-          language: input.language,
-          consentToPublish: input.consentToPublish,
-          countryPublic: input.showCountry ?? false,
-          links,
-          suggestion,
-          state: held ? CommentState.PENDING : CommentState.PUBLISHED,
-          heldReason: held,
-          afterCutoff: period.inclusionCutoffAt !== null && now >= period.inclusionCutoffAt,
-          fingerprint,
-          clientKey: input.clientKey ?? null,
-        },
-        anchor.paragraphs,
-      );
-      if (!comment) return this.firstOf(period, author, input, shape);
-      await this.notifier.commentSubmitted(period, comment);
-      this.events.emit({ type: 'comment.submitted', period, comment });
-      const trackingNumber = await this.receiptFor(period, comment);
-      await this.publicRecord.commentSubmitted(comment);
-      return { comment, trackingNumber };
+    const written = await this.writer.write({
+      period,
+      comment: {
+        ...author,
+        ...anchor.columns,
+        periodId: period.id,
+        parentId: null,
+        speakingFor: input.speakingFor,
+        official: false,
+        body: input.body,
+        bodyFormat: input.bodyFormat ?? BodyFormat.PLAIN,
+        language: input.language,
+        consentToPublish: input.consentToPublish,
+        countryPublic: input.showCountry ?? false,
+        links: linksIn(input.body),
+        suggestion,
+        afterCutoff: period.inclusionCutoffAt !== null && this.clock.now() >= period.inclusionCutoffAt,
+        fingerprint,
+        clientKey: input.clientKey ?? null,
+      },
+      paragraphs: anchor.paragraphs,
+      links: [...linksIn(input.body), ...linksIn(suggestion ?? '')],
     });
+    return written ?? this.firstOf(period, author, input, shape);
   }
 
   /** Replies from anyone who may comment, while the period is open; facilitators' replies are official and always allowed. */

@@ -4,7 +4,6 @@ import { CommentRepository } from '../comment/comment.repository';
 import { type CommentPeriodEntity, ModerationMode } from '../period/comment-period.entity';
 import { HOLD_TEXT, MAX_LINKS_UNHELD } from './hold-reason';
 
-
 /** What the rules look at: the text as it will be stored, who wrote it and where. */
 export interface ModerationSubject {
   period: Pick<CommentPeriodEntity, 'id' | 'moderation'>;
@@ -19,7 +18,8 @@ export interface ModerationSubject {
 
 /**
  * The one set of rules that decides whether a text waits for a moderator: new comments, replies and
- * edits all go through `holdReason`, so no path can publish what another would hold.
+ * edits all go through `holdReason` (or `holdReasons` for a batch; both end in `reasonFor`), so no path
+ * can publish what another would hold.
  */
 @Injectable()
 export class ModerationRules {
@@ -27,13 +27,33 @@ export class ModerationRules {
 
   /** Why the text waits for a moderator, or null to publish it (or keep it published). */
   async holdReason(subject: ModerationSubject): Promise<string | null> {
-    const { period, authorId, guestEmail, links, fingerprint, commentId } = subject;
-    if (await this.comments.countSameText(period.id, fingerprint, authorId, guestEmail, commentId ?? null)) return HOLD_TEXT.REPEATED_TEXT;
-    if (links.length > MAX_LINKS_UNHELD) return HOLD_TEXT.LINKS;
-    if (!authorId) return HOLD_TEXT.GUEST;
-    if (period.moderation === ModerationMode.PRE_MODERATION) return HOLD_TEXT.PRE_MODERATION;
-    return null;
+    const { period, authorId, guestEmail, fingerprint, commentId } = subject;
+    const repeated = (await this.comments.countSameText(period.id, fingerprint, authorId, guestEmail, commentId ?? null)) > 0;
+    return reasonFor(subject, repeated);
   }
+
+  /**
+   * The reasons for new texts written together (a batch of submissions), in order, with one query. A
+   * text repeats one already stored, or one earlier in the same batch from the same commenter.
+   */
+  async holdReasons(subjects: readonly ModerationSubject[]): Promise<(string | null)[]> {
+    const stored = await this.comments.countSameTexts(subjects.map((s) => ({ periodId: s.period.id, fingerprint: s.fingerprint, authorId: s.authorId, guestEmail: s.guestEmail })));
+    const seen = new Set<string>();
+    return subjects.map((subject, i) => {
+      const key = `${subject.period.id} ${subject.fingerprint} ${subject.authorId ?? ''} ${subject.guestEmail?.toLowerCase() ?? ''}`;
+      const repeated = stored[i] > 0 || seen.has(key);
+      seen.add(key);
+      return reasonFor(subject, repeated);
+    });
+  }
+}
+
+function reasonFor(subject: ModerationSubject, repeated: boolean): string | null {
+  if (repeated) return HOLD_TEXT.REPEATED_TEXT;
+  if (subject.links.length > MAX_LINKS_UNHELD) return HOLD_TEXT.LINKS;
+  if (!subject.authorId) return HOLD_TEXT.GUEST;
+  if (subject.period.moderation === ModerationMode.PRE_MODERATION) return HOLD_TEXT.PRE_MODERATION;
+  return null;
 }
 
 /**

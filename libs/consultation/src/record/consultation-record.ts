@@ -59,7 +59,14 @@ export class ConsultationRecord {
   }
 
   async commentSubmitted(comment: CommentEntity): Promise<void> {
-    await this.record.append(comment.periodId, commentSubmitted(comment));
+    await this.commentsSubmitted([comment]);
+  }
+
+  /** Comments written together (a batch of submissions): one append per period, in their order. */
+  async commentsSubmitted(comments: readonly CommentEntity[]): Promise<void> {
+    const byPeriod = new Map<string, CommentEntity[]>();
+    for (const comment of comments) byPeriod.set(comment.periodId, [...(byPeriod.get(comment.periodId) ?? []), comment]);
+    for (const [periodId, list] of byPeriod) await this.record.appendMany(periodId, list.map(commentSubmitted));
   }
 
   async commentEdited(comment: CommentEntity): Promise<void> {

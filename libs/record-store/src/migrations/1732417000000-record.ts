@@ -4,7 +4,7 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  * The verifiable record (issue 14): one append-only log per comment period. Entries and signed heads
  * are never changed or removed, by the code (no such path) nor by hand: triggers refuse UPDATE,
  * DELETE and TRUNCATE on them, and on the keys that signed them. `record_logs` holds each log's size
- * and is the lock that serialises its appends (see RecordRepository.claimIndex).
+ * and is the lock that serialises its appends (see RecordRepository.claimIndexes).
  */
 export class Record1732417000000 implements MigrationInterface {
   name = 'Record1732417000000';
