@@ -11,6 +11,7 @@ import {
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  visit,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppError } from './app-error';
@@ -93,16 +94,57 @@ function measureComplexity(op: LimitedOperation): number {
   }
 }
 
+/**
+ * The variables an operation's cost can depend on: those given to a page size (`first`, `last`) or to
+ * a directive (`@include(if:)`, `@skip(if:)`). Every other variable leaves depth and complexity alone.
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument: {
+      enter(node, _key, _parent, _path, ancestors) {
+        const owner = ancestors[ancestors.length - 1];
+        const onDirective = !Array.isArray(owner) && (owner as { kind?: string }).kind === Kind.DIRECTIVE;
+        const pageSize = node.name.value === 'first' || node.name.value === 'last';
+        if (!onDirective && !pageSize) return;
+        visit(node.value, { Variable: (v) => void names.add(v.name.value) });
+      },
+    },
+  });
+  return [...names].sort();
+}
+
+/**
+ * Measured once per parsed document (Apollo hands the same DocumentNode back for the same query text)
+ * and per values of its cost variables: the board's or a submission's query is measured once, not on
+ * every request. Weakly held, so documents evicted from Apollo's store are forgotten here too.
+ */
+const measured = new WeakMap<DocumentNode, { variables: string[]; depths: Map<string, number>; complexities: Map<string, number> }>();
+const MAX_COSTS_PER_DOCUMENT = 256;
+
+function remembered(map: Map<string, number>, key: string, compute: () => number): number {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const value = compute(); // a throw (a bad variable) is not remembered
+  if (map.size >= MAX_COSTS_PER_DOCUMENT) map.clear();
+  map.set(key, value);
+  return value;
+}
+
 /** Throws QUERY_TOO_DEEP or QUERY_TOO_COMPLEX (AppErrors) when the operation is over a limit. */
 export function checkQueryLimits(limits: QueryLimits, op: LimitedOperation): void {
-  const depth = operationDepth(op.document, op.operation);
+  let entry = measured.get(op.document);
+  if (!entry) measured.set(op.document, (entry = { variables: costVariables(op.document), depths: new Map(), complexities: new Map() }));
+  const operation = op.operation.name?.value ?? '';
+  const depth = remembered(entry.depths, operation, () => operationDepth(op.document, op.operation));
   if (depth > limits.maxDepth) {
     throw rejection(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${limits.maxDepth}.`, {
       depth,
       maxDepth: limits.maxDepth,
     });
   }
-  const complexity = measureComplexity(op);
+  const variables = entry.variables.map((name) => op.variables?.[name] ?? null);
+  const complexity = remembered(entry.complexities, JSON.stringify([operation, op.operationName ?? null, variables]), () => measureComplexity(op));
   if (complexity > limits.maxComplexity) {
     throw rejection(
       ErrorCode.QUERY_TOO_COMPLEX,
