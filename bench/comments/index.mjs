@@ -239,10 +239,12 @@ paragraph-comment plugins page) for a deep page.
 **Submission.** ${COMMENTERS} registered commenters each submit ${COMMENTS_EACH} comments through \`submitComment\`
 (a third on the whole document, a third on a paragraph, a third on a text range with quote and Yjs
 positions), ${IN_FLIGHT} requests in flight, ${fmt(submissions.length)} comments in ${fmt(seconds, 1)} s. Each request authenticates,
-checks the period's window and the rate limits, builds the anchor against the frozen version, checks for
-repeated text, and writes the comment, its paragraph index rows and the facilitators' notifications in
-one transaction. The baseline inserts the same number of bare comment rows, one per transaction, with the
-same concurrency, straight into PostgreSQL.
+checks the period's window and the rate limits, builds the anchor against the frozen version, then hands
+the comment to the period's writer, which checks for repeated text and writes the comment, its paragraph
+index rows, the facilitators' notifications and the record's entry; submissions that arrive while a write
+is under way are written together in the next transaction (group commit). The load generator runs on the
+same machine as the server and the database. The baseline inserts the same number of bare comment rows,
+one per transaction, with the same concurrency, straight into PostgreSQL.
 
 ${table(['', 'Intersessional API', 'bare INSERT', 'ratio API/INSERT'], rows.submission)}
 
