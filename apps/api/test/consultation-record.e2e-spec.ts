@@ -250,6 +250,21 @@ describe('the consultation record: entries in the event’s transaction, signed 
     }
   });
 
+  it('serves the receipts of a page of one’s own comments in a fixed number of statements, each verifying', async () => {
+    const period = await given.commentPeriod(bpf);
+    const author = await given.user();
+    for (let i = 0; i < 10; i += 1) await submit(author, period.id, { body: `My comment number ${i}.` });
+    await t.app.get(RecordService).settle(); // every entry under a signed head: no request signs one
+    const MINE = `query($n: Int!) { myComments(first: $n) { edges { node { id ${RECEIPT_FIELDS} } } } }`;
+    const statementsFor = async (n: number) => {
+      const { data, statements } = await t.statementsOf<{ myComments: { edges: { node: Submitted }[] } }>(author.client, MINE, { n });
+      expect(data.myComments.edges).toHaveLength(n);
+      for (const { node } of data.myComments.edges) expect(receiptProblems(node.recordReceipt as CommentReceipt, keys)).toEqual([]);
+      return statements;
+    };
+    expect(await statementsFor(10)).toBe(await statementsFor(2));
+  });
+
   it('answers bad proof requests with BAD_USER_INPUT naming the field', async () => {
     const period = await given.commentPeriod(bpf);
     await t.app.get(RecordService).settle();
@@ -338,23 +353,27 @@ describe('the consultation record: entries in the event’s transaction, signed 
     const peer = await startTestApp({ RECORD_HEAD_DELAY_MS: '50', RECORD_SIGNING_KEY: rotated }, { peerOf: t });
     try {
       const period = await given.commentPeriod(bpf, { participation: 'REGISTERED_AND_GUESTS' });
-      const submitted = await Promise.all(
-        Array.from({ length: 20 }, async (_, i) => {
-          const result = await (i % 2 ? peer.client : t.client).request<{ submitComment: Submitted }>(
-            SUBMIT,
-            { input: { periodId: period.id, anchor: { kind: 'DOCUMENT' }, body: `From instance ${i % 2}: ${i}.`, language: 'en', speakingFor: 'PERSONAL', consentToPublish: true, guest: guest() } },
-            { 'x-forwarded-for': freshIp() },
-          );
-          if (!result.data) throw new Error(JSON.stringify(result.errors));
-          return result.data.submitComment;
-        }),
-      );
+      const submitOn = async (instance: TestApp, i: number) => {
+        const result = await instance.client.request<{ submitComment: Submitted }>(
+          SUBMIT,
+          { input: { periodId: period.id, anchor: { kind: 'DOCUMENT' }, body: `From instance ${instance === t ? 0 : 1}: ${i}.`, language: 'en', speakingFor: 'PERSONAL', consentToPublish: true, guest: guest() } },
+          { 'x-forwarded-for': freshIp() },
+        );
+        if (!result.data) throw new Error(JSON.stringify(result.errors));
+        return result.data.submitComment;
+      };
+      const submitted = await Promise.all(Array.from({ length: 20 }, (_, i) => submitOn(i % 2 ? peer : t, i)));
+      // then one on each instance in turn, each signing its own head: both keys are sure to have signed
       await Promise.all([t.app.get(RecordService).settle(), peer.app.get(RecordService).settle()]);
+      submitted.push(await submitOn(t, 20));
+      await t.app.get(RecordService).settle();
+      submitted.push(await submitOn(peer, 21));
+      await peer.app.get(RecordService).settle();
       const published = (await (await fetch(`${peer.url}/.well-known/intersessional-record-keys`)).json()) as PublishedKeys;
       expect(published.keys).toHaveLength(2);
       for (const s of submitted) expect(receiptProblems(s.recordReceipt as CommentReceipt, trustedKeys(published))).toEqual([]);
       const archive = await archiveOf(period.id, bpf.facilitator.token);
-      expect(archive.entries.map((e) => e.index)).toEqual([...Array(22).keys()]);
+      expect(archive.entries.map((e) => e.index)).toEqual([...Array(24).keys()]);
       expect(new Set(archive.heads.map((h) => h.keyId)).size).toBe(2);
       expect(archiveProblems(archive)).toEqual([]);
     } finally {

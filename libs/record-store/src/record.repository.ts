@@ -109,15 +109,17 @@ export class RecordRepository {
     return rows.map(toEntry);
   }
 
-  async entry(logId: string, index: number): Promise<EntryRow | null> {
-    const rows = (await this.db.manager.query(`SELECT ${ENTRY_COLUMNS} FROM record_entries WHERE log_id = $1 AND idx = $2`, [logId, index])) as RawEntry[];
-    return rows[0] ? toEntry(rows[0]) : null;
-  }
-
-  /** The entries about `subject` (a comment), oldest first. */
-  async entriesAbout(logId: string, subject: string): Promise<EntryRow[]> {
-    const rows = (await this.db.manager.query(`SELECT ${ENTRY_COLUMNS} FROM record_entries WHERE log_id = $1 AND subject = $2 ORDER BY idx`, [logId, subject])) as RawEntry[];
-    return rows.map(toEntry);
+  /** The entries about each (log, subject) pair, oldest first, in one query (receipts of a page of comments). */
+  async entriesAboutMany(pairs: readonly { logId: string; subject: string }[]): Promise<(EntryRow & { logId: string })[]> {
+    if (!pairs.length) return [];
+    const rows = (await this.db.manager.query(
+      `SELECT e.log_id, ${ENTRY_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
+         FROM unnest($1::uuid[], $2::uuid[]) AS k(log_id, subject)
+         JOIN record_entries e ON e.log_id = k.log_id AND e.subject = k.subject
+        ORDER BY e.log_id, e.idx`,
+      [pairs.map((p) => p.logId), pairs.map((p) => p.subject)],
+    )) as (RawEntry & { log_id: string })[];
+    return rows.map((r) => ({ ...toEntry(r), logId: r.log_id }));
   }
 
   /** For each subject, the index of its latest entry of each of `kinds`. */
@@ -139,10 +141,15 @@ export class RecordRepository {
     return rows[0] ? toHead(rows[0]) : null;
   }
 
-  /** The first head whose tree holds entry `index`: the one a receipt is issued under. */
-  async firstHeadCovering(logId: string, index: number): Promise<HeadRow | null> {
-    const rows = (await this.db.manager.query(`SELECT ${HEAD_COLUMNS} FROM record_heads WHERE log_id = $1 AND tree_size > $2 ORDER BY tree_size LIMIT 1`, [logId, index])) as RawHead[];
-    return rows[0] ? toHead(rows[0]) : null;
+  /** For each (log, index), the smallest head covering it, in one query; absent where none does yet. */
+  async firstHeadsCovering(requests: readonly { logId: string; index: number }[]): Promise<Map<string, HeadRow>> {
+    if (!requests.length) return new Map();
+    const rows = (await this.db.manager.query(
+      `SELECT k.log_id AS key_log, k.idx AS key_idx, h.* FROM unnest($1::uuid[], $2::int[]) AS k(log_id, idx)
+         CROSS JOIN LATERAL (SELECT ${HEAD_COLUMNS} FROM record_heads WHERE log_id = k.log_id AND tree_size > k.idx ORDER BY tree_size LIMIT 1) h`,
+      [requests.map((r) => r.logId), requests.map((r) => r.index)],
+    )) as (RawHead & { key_log: string; key_idx: number })[];
+    return new Map(rows.map((r) => [`${r.key_log}:${r.key_idx}`, toHead(r)]));
   }
 
   /** Heads by tree size, after (or before, backwards) a size; `limit` rows. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Database } from '@intersessional/database';
-import { badInput, notFound } from '@intersessional/graphql';
+import { badInput } from '@intersessional/graphql';
 import { type JsonValue, type Receipt, type RecordEntry, ENTRY_VERSION, entryLeaf, issueReceipt, newSalt, sealPart, toHex } from '@intersessional/record';
 import { type EntryRow, type HeadRow, type KeyRow, RecordRepository } from './record.repository';
 import { RecordHeads } from './record-heads';
@@ -147,22 +147,31 @@ export class RecordService {
   }
 
   /**
-   * The receipt of entry `index`: under the first head that covers it (signed now when none does yet,
-   * so a receipt is complete the moment its entry has committed), with its inclusion proof. `known`:
-   * the entry's row when the caller has read it already.
+   * Receipts of entries (a page of comments, each its author's), each under the first head that
+   * covers it, with its inclusion proof: one read of those heads; where none covers an entry yet, one
+   * is signed now (once per log), so a receipt is complete the moment its entry has committed.
    */
-  async receipt(logId: string, index: number, known?: EntryRow): Promise<IssuedReceipt> {
-    const entry = known?.index === index ? known : await this.rows.entry(logId, index);
-    if (!entry) throw notFound('RecordEntry', String(index));
-    const head = (await this.rows.firstHeadCovering(logId, index)) ?? (await this.heads.sign(logId));
-    if (!head || head.treeSize <= index) throw new Error(`no head covers entry ${index} of ${logId}`);
-    const tree = await this.trees.tree(logId, head.treeSize);
-    return { receipt: issueReceipt(tree, index, entry.salt, toSignedHead(head)), entry, head };
+  async receipts(requests: readonly { logId: string; entry: EntryRow }[]): Promise<IssuedReceipt[]> {
+    const heads = await this.rows.firstHeadsCovering(requests.map(({ logId, entry }) => ({ logId, index: entry.index })));
+    const signed = new Map<string, Promise<HeadRow | null>>();
+    return Promise.all(
+      requests.map(async ({ logId, entry }) => {
+        let head = heads.get(`${logId}:${entry.index}`) ?? null;
+        if (!head) {
+          let signing = signed.get(logId);
+          if (!signing) signed.set(logId, (signing = this.heads.sign(logId)));
+          head = await signing;
+        }
+        if (!head || head.treeSize <= entry.index) throw new Error(`no head covers entry ${entry.index} of ${logId}`);
+        const tree = await this.trees.tree(logId, head.treeSize);
+        return { receipt: issueReceipt(tree, entry.index, entry.salt, toSignedHead(head)), entry, head };
+      }),
+    );
   }
 
-  /** The entries about `subject` (a comment), oldest first. */
-  entriesAbout(logId: string, subject: string): Promise<EntryRow[]> {
-    return this.rows.entriesAbout(logId, subject);
+  /** The entries about each (log, subject) pair, oldest first, in one query. */
+  entriesAboutMany(pairs: readonly { logId: string; subject: string }[]): Promise<(EntryRow & { logId: string })[]> {
+    return this.rows.entriesAboutMany(pairs);
   }
 
   /** Every entry in order, in batches (the archive streams them). */

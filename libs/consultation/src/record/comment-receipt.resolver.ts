@@ -28,7 +28,7 @@ export class CommentReceiptResolver {
     const author = comment.commenter.userId !== null ? actor?.userId === comment.commenter.userId : Boolean(comment.trackingNumber);
     if (!author) return null;
     const entity = await this.loaders.comment(ctx.loaders).load(comment.id);
-    const issued = entity && (await this.receipts.of(entity));
+    const issued = entity && (await this.receipts.loader(ctx.loaders).load(entity));
     if (!issued) return null;
     const { receipt } = issued;
     return {
