@@ -107,12 +107,13 @@ describe('synthesis and exports of a comment period, and calls for contributions
     expect(Object.fromEntries(s.byRegion.map((c) => [c.category, c.commenters]))).toMatchObject({ AFRICAN: 4, GRULAC: null, WEOG: null });
     expect(s.byDisposition).toEqual([
       { disposition: 'ACCEPTED', count: 1 },
+      { disposition: 'HIDDEN', count: 1 }, // hidden by a moderator: it needs no answer
       { disposition: 'NOTED', count: 1 },
-      { disposition: 'UNANSWERED', count: 6 },
+      { disposition: 'UNANSWERED', count: 5 },
     ]);
     expect(s.byParagraph).toEqual([
       { paragraph: 0, comments: 4, suggestions: 0, accepted: 0, notAccepted: 0, unanswered: 3 },
-      { paragraph: 1, comments: 3, suggestions: 0, accepted: 0, notAccepted: 0, unanswered: 3 },
+      { paragraph: 1, comments: 3, suggestions: 0, accepted: 0, notAccepted: 0, unanswered: 2 }, // one of them hidden
       { paragraph: 2, comments: 1, suggestions: 1, accepted: 1, notAccepted: 0, unanswered: 0 },
     ]);
     // the public cluster counts every submission but lists and quotes only public ones

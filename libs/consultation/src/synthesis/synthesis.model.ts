@@ -22,7 +22,7 @@ export class SynthesisCellModel {
 
 @ObjectType('DispositionCount')
 export class DispositionCountModel {
-  @Field({ description: 'A disposition, or UNANSWERED.' })
+  @Field({ description: 'A disposition; without one, UNANSWERED (waiting for an answer) or HIDDEN (hidden by a moderator: it needs none).' })
   disposition!: string;
 
   @Field(() => Int)

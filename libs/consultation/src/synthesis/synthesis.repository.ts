@@ -6,6 +6,8 @@ import { DISCLOSED_SQL } from '../comment/disclosure';
 /** The comments a synthesis counts: top-level, not rejected, not withdrawn (hidden ones stay in the record). */
 const COUNTED_ROWS = `c.parent_id IS NULL AND c.state <> 'REJECTED' AND c.withdrawn_at IS NULL`;
 const COUNTED = `c.period_id = $1 AND ${COUNTED_ROWS}`;
+/** A counted comment without a disposition: hidden ones need no answer (as in the publication check). */
+const UNANSWERED_OR_HIDDEN = `CASE WHEN c.hidden_at IS NOT NULL THEN 'HIDDEN' ELSE 'UNANSWERED' END`;
 
 export interface DimensionRow {
   category: string;
@@ -47,9 +49,14 @@ export class SynthesisRepository {
     return rows.map((r) => ({ category: r.category, comments: Number(r.comments), commenters: Number(r.commenters), disclosed: Number(r.disclosed) }));
   }
 
+  /**
+   * Counts per disposition; without one, UNANSWERED (waiting for an answer: what publishing counts as
+   * unanswered) or HIDDEN (hidden by a moderator, which needs no answer), so the published figures and
+   * the number a facilitator must account for are the same.
+   */
   async byDisposition(periodId: string): Promise<{ disposition: string; count: number }[]> {
     const rows: { disposition: string; n: string }[] = await this.db.manager.query(
-      `SELECT coalesce(c.disposition, 'UNANSWERED') AS disposition, count(*) AS n FROM comments c WHERE ${COUNTED} GROUP BY 1 ORDER BY 1`,
+      `SELECT coalesce(c.disposition, ${UNANSWERED_OR_HIDDEN}) AS disposition, count(*) AS n FROM comments c WHERE ${COUNTED} GROUP BY 1 ORDER BY 1`,
       [periodId],
     );
     return rows.map((r) => ({ disposition: r.disposition, count: Number(r.n) }));
@@ -63,7 +70,7 @@ export class SynthesisRepository {
               count(*) FILTER (WHERE c.suggestion IS NOT NULL) AS suggestions,
               count(*) FILTER (WHERE c.disposition IN ('ACCEPTED', 'PARTLY_ACCEPTED')) AS accepted,
               count(*) FILTER (WHERE c.disposition = 'NOT_ACCEPTED') AS not_accepted,
-              count(*) FILTER (WHERE c.disposition IS NULL) AS unanswered
+              count(*) FILTER (WHERE c.disposition IS NULL AND c.hidden_at IS NULL) AS unanswered
          FROM comment_paragraphs cp JOIN comments c ON c.id = cp.comment_id
         WHERE cp.period_id = $1 AND ${COUNTED_ROWS}
         GROUP BY cp.paragraph ORDER BY cp.paragraph`,

@@ -26,8 +26,9 @@ const tally = (keys: string[]): Map<string, number> => keys.reduce((m, k) => m.s
 /**
  * The figures each `synthesis.published` entry carries, recomputed from the entries before it.
  * The record states, for every comment, whether it is a reply, its state, whether it was withdrawn,
- * and its latest disposition, so `totalComments` and `byDisposition` are recomputed exactly (counted
- * as the synthesis counts: top-level, not rejected, not withdrawn). Stakeholder groups come from the
+ * and its latest disposition, so `totalComments`, `byDisposition` and `unanswered` are recomputed
+ * exactly (counted as the synthesis counts: top-level, not rejected, not withdrawn; without a
+ * disposition, HIDDEN if hidden, else UNANSWERED). Stakeholder groups come from the
  * opened bylines: checked exactly when every counted comment's byline is open, else as a lower bound.
  * `totalCommenters`, regions and genders rest on what the record does not hold (who is who, a region
  * not shown, gender), so only the breakdowns' sums are checked against the total.
@@ -51,7 +52,10 @@ export function checkSynthesis(view: RecordView, problems: Problems): SynthesisR
       continue;
     }
     if (figures.totalComments !== counted.length) problems.add(at, `publishes ${String(figures.totalComments)} comments, the record counts ${counted.length}`);
-    const dispositions = tally(counted.map((c) => c.answer?.disposition || 'UNANSWERED'));
+    // without a disposition: HIDDEN when a moderator hid it (it needs no answer), else UNANSWERED
+    const dispositions = tally(counted.map((c) => c.answer?.disposition || (c.hidden ? 'HIDDEN' : 'UNANSWERED')));
+    const unanswered = dispositions.get('UNANSWERED') ?? 0;
+    if (entry.unanswered !== unanswered) problems.add(at, `publishes ${String(entry.unanswered)} comments unanswered, the record counts ${unanswered}`);
     const published = new Map((figures.byDisposition ?? []).map((d) => [String(d.disposition), Number(d.count)]));
     for (const key of new Set([...dispositions.keys(), ...published.keys()])) {
       if ((published.get(key) ?? 0) !== (dispositions.get(key) ?? 0)) problems.add(at, `publishes ${published.get(key) ?? 0} comments ${key}, the record counts ${dispositions.get(key) ?? 0}`);

@@ -18,7 +18,7 @@ interface Fixture {
   md: string[];
 }
 
-function fixture(options: { totalComments?: number; signer?: Uint8Array } = {}): Fixture {
+function fixture(options: { totalComments?: number; unanswered?: number; signer?: Uint8Array } = {}): Fixture {
   const secret = generateSecretKey();
   const signer = options.signer ?? secret;
   const publicKey = publicKeyOf(secret);
@@ -56,14 +56,14 @@ function fixture(options: { totalComments?: number; signer?: Uint8Array } = {}):
   append({
     kind: 'synthesis.published',
     note: null,
-    unanswered: 1,
+    unanswered: options.unanswered ?? 0, // the hidden comment needs no answer
     figures: {
       totalComments: options.totalComments ?? 2,
       totalCommenters: 2,
       byStakeholderGroup: [{ category: 'ACADEMIA', comments: 1, suppressed: false }, { category: 'GOVERNMENT', comments: 1, suppressed: false }],
       byRegion: [{ category: 'NOT_STATED', comments: 2, suppressed: false }],
       byGender: [{ category: 'NOT_STATED', comments: 2, suppressed: false }],
-      byDisposition: [{ disposition: 'ACCEPTED', count: 1 }, { disposition: 'UNANSWERED', count: 1 }],
+      byDisposition: [{ disposition: 'ACCEPTED', count: 1 }, { disposition: 'HIDDEN', count: 1 }],
     },
   });
   const keys = [{ keyId: keyIdOf(publicKey), algorithm: 'Ed25519', publicKey: toHex(publicKey), publicKeyPem: publicKeyToPem(publicKey), since: '2026-11-01T00:00:00.000Z' }];
@@ -132,6 +132,12 @@ describe('verify-record on exports and figures', () => {
     const result = await run(fixture({ totalComments: 3 }));
     expect(result.code).toBe(1);
     expect(result.out).toContain('entry 7 (synthesis.published): publishes 3 comments, the record counts 2');
+  });
+
+  it('counts a hidden comment without an answer as HIDDEN, not as unanswered, as publication does', async () => {
+    const result = await run(fixture({ unanswered: 1 }));
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('entry 7 (synthesis.published): publishes 1 comments unanswered, the record counts 0');
   });
 
   it('refuses heads signed by a key the published keys do not list', async () => {
