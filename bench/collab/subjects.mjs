@@ -17,6 +17,7 @@ import { GraphQLClient } from '../lib/graphql.mjs';
 import { createThrowawayDatabase, queryOnce } from '../lib/postgres.mjs';
 import { freePort, nodeArgsWithProbe, onCleanup, startChild, waitForHttp } from '../lib/processes.mjs';
 import { Framing } from '../lib/ysync-client.mjs';
+import { serverEnv } from '../lib/api-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -69,22 +70,26 @@ const intersessional = {
     const db = storage?.db !== undefined ? storage.db : database ? await createThrowawayDatabase(database, `collab_${purpose}`) : null;
     if (storage) Object.assign(storage, { dataDir, db });
     const dist = await snapshotDist();
-    const handle = startChild('Intersessional', process.execPath, nodeArgsWithProbe(join(dist, 'apps/api/src/main.js')), {
-      cwd: root,
-      env: {
-        NODE_ENV: 'development',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        DATABASE_URL: db?.url,
-        DEMO_DATA: 'true',
-        LOG_LEVEL: 'warn',
-        REDIS_URL: undefined,
-        // every bench client is the one demo account: the per-account cap is not what is measured
-        COLLAB_MAX_SOCKETS_PER_ACCOUNT: '1000000',
-        ...env,
-      },
-    });
+    // Started in development mode once on a fresh database (the demo Secretariat and workstream the
+    // bench signs in with), then measured as deployed: in production mode on the same database. The
+    // embedded database is development-only, so without PostgreSQL it stays in development mode.
+    const launch = (production) =>
+      startChild('Intersessional', process.execPath, nodeArgsWithProbe(join(dist, 'apps/api/src/main.js')), {
+        cwd: root,
+        env: {
+          ...serverEnv({ port, dataDir, db, production }),
+          // every bench client is the one demo account: the per-account cap is not what is measured
+          COLLAB_MAX_SOCKETS_PER_ACCOUNT: '1000000',
+          ...env,
+        },
+      });
+    if (db && !storage?.seeded) {
+      const seeding = launch(false);
+      await waitForHttp(`http://127.0.0.1:${port}/health`, seeding, 60_000);
+      await seeding.stop(15_000);
+      if (storage) storage.seeded = true;
+    }
+    const handle = launch(Boolean(db));
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/health`, handle, 60_000);
     const gql = new GraphQLClient(`${base}/graphql`);
