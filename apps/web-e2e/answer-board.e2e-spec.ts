@@ -240,15 +240,63 @@ describe('the answer board', () => {
     expect(await reader.getByRole('link', { name: 'Answer the comments (answer board)' }).count()).toBe(0);
   });
 
+  it('hides a comment from the keyboard with a reason the public sees, and keeps focus on the comment', async () => {
+    const { periodId, ids } = await periodAfterEdits();
+    const page = await (await signedIn(bpf.facilitator)).newPage();
+    const errors = collectErrors(page);
+    await board(page, periodId);
+    const focused = () => page.evaluate(() => ({ id: document.activeElement?.getAttribute('data-comment-id') ?? null, label: document.activeElement?.getAttribute('aria-label') ?? null, tag: document.activeElement?.tagName ?? null }));
+
+    // opening a form puts the keyboard in its first field; cancelling brings it back to the comment
+    const whole = item(page, ids.whole);
+    await whole.getByRole('button', { name: 'Answer', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await whole.getByRole('radio', { name: 'Accepted', exact: true }).waitFor();
+    expect((await focused()).tag).toBe('INPUT');
+    await whole.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForAsync(async () => (await focused()).id === ids.whole, 'focus to come back to the comment');
+
+    // a reason is required, and the form says so where it is typed
+    const target = item(page, ids.deleted);
+    await target.getByRole('button', { name: 'Hide…' }).focus();
+    await page.keyboard.press('Enter');
+    const reason = target.getByRole('textbox', { name: 'Why hide it?' });
+    await waitForAsync(async () => reason.evaluate((el) => el === document.activeElement), 'the reason field to take focus');
+    await target.getByRole('button', { name: 'Hide the comment' }).focus();
+    await page.keyboard.press('Enter');
+    await target.getByText('Say why the comment is hidden').waitFor();
+    await waitForAsync(async () => reason.evaluate((el) => el === document.activeElement), 'focus back in the reason field');
+    await expectNoAxeViolations(page, 'the hide form with its error');
+    await page.keyboard.type('Names a private person.');
+    await target.getByRole('button', { name: 'Hide the comment' }).focus();
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('status').filter({ hasText: 'The comment by Chen Wei is hidden.' }).waitFor();
+    await target.getByText('Hidden', { exact: true }).waitFor();
+    expect(await target.getByRole('button', { name: 'Hide…' }).count()).toBe(0);
+    await waitForAsync(async () => (await focused()).id === ids.deleted, 'focus to come back to the hidden comment');
+
+    // hidden for the public, who no longer read its text; the facilitators' record of it says hidden
+    const LIST = `query($id: ID!) { commentPeriod(id: $id) { comments(first: 50) { edges { node { id hidden bodyHtml } } } } }`;
+    type Listed = { commentPeriod: { comments: { edges: { node: { id: string; hidden: boolean; bodyHtml: string } }[] } } };
+    const publicList = (await t.client.ok<Listed>(LIST, { id: periodId })).commentPeriod.comments.edges.map((e) => e.node);
+    expect(JSON.stringify(publicList)).not.toContain('This is too strong.');
+    expect(publicList.find((c) => c.id === ids.whole)?.hidden).toBe(false);
+    const facilitators = (await bpf.facilitator.client.ok<Listed>(LIST, { id: periodId })).commentPeriod.comments.edges.map((e) => e.node);
+    expect(facilitators.find((c) => c.id === ids.deleted)?.hidden).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it.each([
-    ['en', 'en-GB', 'phone', PHONE],
-    ['ar', 'ar-EG', 'phone', PHONE],
-  ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device) => {
+    ['en', 'en-GB', 'phone', PHONE, 'Apply the suggested wording…'],
+    ['ar', 'ar-EG', 'phone', PHONE, 'تطبيق الصياغة المقترحة…'],
+  ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device, apply) => {
     const { periodId, ids } = await periodAfterEdits();
     const page = await (await signedIn(bpf.facilitator, { ...device, locale: browserLocale })).newPage();
     await board(page, periodId);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
-    await item(page, ids.suggestion).getByRole('button').last().click(); // apply: the preview open
+    await item(page, ids.suggestion).getByRole('button', { name: apply }).click(); // the preview open
     await item(page, ids.suggestion).locator('ins').waitFor();
     await page.screenshot({ path: `${SHOTS}/answer-board-${locale}-${size}.png`, fullPage: true });
     await expectNoAxeViolations(page, `the answer board in ${locale} on a ${size}`);

@@ -117,6 +117,16 @@ export const APPLY = graphql(`
   }
 `);
 
+/** Hidden from the public by a facilitator on the board (the moderation queue's Hidden view can unhide it). */
+export const HIDE = graphql(`
+  mutation AnswerBoardHide($id: ID!, $reason: String!) {
+    hideComment(id: $id, reason: $reason) {
+      id
+      hidden
+    }
+  }
+`);
+
 export type BoardComment = ResultOf<typeof BOARD_PAGE>['commentPeriod']['comments']['edges'][number]['node'];
 export type Disposition = NonNullable<BoardComment['answer']>['disposition'];
 export const DISPOSITIONS: readonly Disposition[] = ['ACCEPTED', 'PARTLY_ACCEPTED', 'NOTED', 'NOT_ACCEPTED', 'OUT_OF_SCOPE'];

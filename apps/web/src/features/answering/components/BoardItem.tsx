@@ -1,4 +1,4 @@
-import { forwardRef, type KeyboardEvent, useId } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import { Button } from '../../../design/Button';
 import type { MessageId } from '../../../i18n/t';
 import { useT } from '../../../i18n/t';
@@ -6,7 +6,7 @@ import { Answer, CommentDate, groupId, Suggestion } from '../../comments/compone
 import type { BoardComment } from '../operations';
 import styles from './Board.module.css';
 
-export type OpenForm = 'answer' | 'campaign' | 'apply' | null;
+export type OpenForm = 'answer' | 'campaign' | 'apply' | 'hide' | null;
 
 interface BoardItemProps {
   comment: BoardComment;
@@ -52,8 +52,18 @@ function Passage({ comment }: { comment: BoardComment }) {
 }
 
 /** One comment on the board: where its passage is now, what it says, its answer, and what can be done. */
-export const BoardItem = forwardRef<HTMLElement, BoardItemProps>(function BoardItem({ comment, index, position, count, open, campaign, onOpen, onKeyDown, children }, ref) {
+export function BoardItem({ comment, index, position, count, open, campaign, onOpen, onKeyDown, children }: BoardItemProps) {
   const t = useT();
+  const articleRef = useRef<HTMLElement>(null);
+  const formRef = useRef<HTMLDivElement>(null);
+  const wasOpen = useRef(open);
+  // Focus follows the work: into the form's first field when it opens (the button that opened it is
+  // gone), back to the comment when it closes (saved or cancelled), never to the page's start.
+  useEffect(() => {
+    if (open && !wasOpen.current) formRef.current?.querySelector<HTMLElement>('textarea, input, select, button')?.focus();
+    else if (!open && wasOpen.current) articleRef.current?.focus({ preventScroll: true });
+    wasOpen.current = open;
+  }, [open]);
   const nameId = useId();
   const stateId = useId();
   const live = comment.liveAnchor;
@@ -67,7 +77,7 @@ export const BoardItem = forwardRef<HTMLElement, BoardItemProps>(function BoardI
   const c = comment.commenter;
   return (
     <article
-      ref={ref}
+      ref={articleRef}
       data-index={index}
       data-comment-id={comment.id}
       tabIndex={0}
@@ -94,6 +104,7 @@ export const BoardItem = forwardRef<HTMLElement, BoardItemProps>(function BoardI
         {where ? <span>{where}</span> : null}
         <span className={comment.answer ? styles.done : styles.todo}>{comment.answer ? t('answering.answered') : t('answering.unanswered')}</span>
         {comment.state !== 'PUBLISHED' ? <span className={styles.tag}>{t(`answering.state.${comment.state}` as MessageId)}</span> : null}
+        {comment.hidden ? <span className={styles.tag}>{t('answering.hidden')}</span> : null}
       </p>
       {campaign ? <p className={styles.campaign}>{t('answering.campaign.member', { size: campaign.size, identical: campaign.identical })}</p> : null}
       <Passage comment={comment} />
@@ -102,7 +113,7 @@ export const BoardItem = forwardRef<HTMLElement, BoardItemProps>(function BoardI
       <div className={styles.body} dir="auto" lang={comment.language} dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
       <Answer answer={comment.answer} />
       {open ? (
-        children
+        <div ref={formRef}>{children}</div>
       ) : (
         <div className={styles.actions}>
           <Button variant={comment.answer ? 'secondary' : 'primary'} onClick={() => onOpen('answer')}>
@@ -118,8 +129,13 @@ export const BoardItem = forwardRef<HTMLElement, BoardItemProps>(function BoardI
               {t('answering.apply.open')}
             </Button>
           ) : null}
+          {comment.hidden ? null : (
+            <Button variant="quiet" onClick={() => onOpen('hide')}>
+              {t('answering.hide.open')}
+            </Button>
+          )}
         </div>
       )}
     </article>
   );
-});
+}

@@ -12,6 +12,7 @@ import { useSession } from '../../account/session/use-session';
 import { SignInLink } from '../../account/SignInLink';
 import { AnswerForm } from '../components/AnswerForm';
 import { BoardItem, type OpenForm } from '../components/BoardItem';
+import { HideForm } from '../components/HideForm';
 import { SuggestionPreview } from '../components/SuggestionPreview';
 import { useBoardComments } from '../components/use-board-comments';
 import { type Group, groupForBoard, groupKeyString, rowsOf } from '../lib/board';
@@ -82,6 +83,11 @@ export function AnswerBoardPage() {
     setOpen(null);
     setAnnouncement(t('answering.saved', { name: comment.commenter.name }));
   };
+  const onHidden = (comment: BoardComment, fields: Partial<BoardComment>) => {
+    board.patch(comment.id, fields);
+    setOpen(null);
+    setAnnouncement(t('answering.hide.done', { name: comment.commenter.name }));
+  };
   const onAnsweredMany = (answers: { id: string; answer: NonNullable<BoardComment['answer']> }[], complete: boolean) => {
     for (const { id, answer } of answers) board.patch(id, { answer });
     if (complete) setOpen(null);
@@ -136,6 +142,8 @@ export function AnswerBoardPage() {
                   <AnswerForm comment={comment} targets={form === 'campaign' ? unansweredOf(comment) : undefined} phrasings={phrasings} savePhrasing={save} onAnswered={onAnsweredMany} onCancel={() => setOpen(null)} />
                 ) : form === 'apply' ? (
                   <SuggestionPreview comment={comment} onApplied={(fields) => onAnswered(comment, fields)} onCancel={() => setOpen(null)} />
+                ) : form === 'hide' ? (
+                  <HideForm comment={comment} onHidden={(fields) => onHidden(comment, fields)} onCancel={() => setOpen(null)} />
                 ) : null}
               </BoardItem>
             );
