@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { freshIp } from '../api/test/support/given';
+import { freshIp, type TestUser } from '../api/test/support/given';
 import { collectErrors, DESKTOP, expectNoAxeViolations, PHONE } from './support/browser';
 import { browserSuite } from './support/suite';
 
@@ -21,6 +21,7 @@ interface ReceiptFile {
 describe('a comment’s receipt in the period’s public record, checked in the browser', () => {
   const suite = browserSuite();
   let periodId: string;
+  let facilitator: TestUser;
   const dir = join(tmpdir(), `receipts-${process.pid}`);
   const shoot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
@@ -28,6 +29,7 @@ describe('a comment’s receipt in the period’s public record, checked in the 
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(dir, { recursive: true });
     const pn = await suite.given.workstream('PN');
+    facilitator = pn.facilitator;
     const documentId = await suite.given.document(pn, { markdown: DRAFT });
     periodId = (await suite.given.commentPeriod(pn, { documentId, title: 'Meaningful access: draft for comment', participation: 'REGISTERED_AND_GUESTS', moderation: 'PUBLISH_AT_ONCE' })).id;
   });
@@ -106,8 +108,10 @@ describe('a comment’s receipt in the period’s public record, checked in the 
     await page.getByLabel('Open a receipt file').setInputFiles(saved);
     await page.getByText('All 10 checks passed: the record holds this comment as it was written.').waitFor();
     const items = page.getByRole('region', { name: 'Results' }).getByRole('listitem');
-    expect(await items.count()).toBe(10);
-    for (const text of await items.allTextContents()) expect(text).toMatch(/^Passed/);
+    expect(await items.count()).toBe(11);
+    for (const text of (await items.allTextContents()).slice(0, 10)) expect(text).toMatch(/^Passed/);
+    // a guest's comment waits for a moderator: what the site shows is not compared yet
+    await checkItem(page, 'The website shows your comment as recorded').getByText('Not compared: the comment is not published', { exact: false }).waitFor();
     const keys = (await (await fetch(`${suite.t.url}/.well-known/intersessional-record-keys`)).json()) as { keys: { keyId: string }[] };
     expect(await page.getByText(keys.keys[0]?.keyId ?? 'no key', { exact: true }).count()).toBe(1);
     await checkItem(page, 'The record only grew since your receipt').getByText(`The record of ${file.receipt.treeHead.treeSize}`, { exact: false }).waitFor();
@@ -119,7 +123,7 @@ describe('a comment’s receipt in the period’s public record, checked in the 
     const tampered = join(dir, 'tampered.json');
     writeFileSync(tampered, JSON.stringify({ ...file, receipt: { ...file.receipt, leafHash: flip(file.receipt.leafHash) } }, null, 2));
     await page.getByLabel('Open a receipt file').setInputFiles(tampered);
-    await page.getByText(/checks? of 10 failed: do not rely on this receipt\./).waitFor();
+    await page.getByText(/checks? of 11 failed: do not rely on this receipt\./).waitFor();
     const commitment = checkItem(page, 'The fingerprint is that of this entry');
     expect(await commitment.textContent()).toContain('Failed');
     await commitment.getByText('The fingerprint does not match the entry and its salt: one of them was changed.').waitFor();
@@ -130,9 +134,25 @@ describe('a comment’s receipt in the period’s public record, checked in the 
     // the salt changed instead, pasted rather than opened
     await page.getByLabel('Or paste the receipt').fill(JSON.stringify({ ...file, receipt: { ...file.receipt, salt: flip(file.receipt.salt) } }));
     await page.getByRole('button', { name: 'Check receipt' }).click();
-    await page.getByText(/checks? of 10 failed/).waitFor();
+    await page.getByText(/checks? of 11 failed/).waitFor();
     await checkItem(page, 'The fingerprint is that of this entry').getByText('The fingerprint does not match the entry and its salt', { exact: false }).waitFor();
     expect(await checkItem(page, 'The comment’s text is the one recorded').textContent()).toContain('Not checked');
+
+    // a rogue operator rewrites the stored comment in SQL: the receipt still proves the words written,
+    // and the check of what the site shows now fails, naming the entry
+    const commentId = (JSON.parse(file.entry) as { comment: string }).comment;
+    await facilitator.client.ok(`mutation($id: ID!) { approveComment(id: $id) { id } }`, { id: commentId });
+    await page.getByLabel('Open a receipt file').setInputFiles(saved);
+    await page.getByText('All 11 checks passed: the record holds this comment as it was written.').waitFor();
+    await suite.t.dataSource.query(`UPDATE comments SET body = 'Please drop the word “affordable”.' WHERE id = $1`, [commentId]);
+    await page.getByRole('button', { name: 'Check receipt' }).click(); // the receipt opened above is still in the box
+    await page.getByText('1 check of 11 failed: do not rely on this receipt.').waitFor();
+    const published = checkItem(page, 'The website shows your comment as recorded');
+    expect(await published.textContent()).toContain('Failed');
+    await published.getByText(`The text the website shows now differs from entry ${file.receipt.entryIndex} from character 8: it was changed after it was recorded.`).waitFor();
+    expect(await checkItem(page, 'The comment’s text is the one recorded').textContent()).toContain('Passed');
+    await shoot(page, 'record-verify-rewritten-en-desktop');
+    await suite.t.dataSource.query(`UPDATE comments SET body = $2 WHERE id = $1`, [commentId, BODY]);
     expect(errors).toEqual([]);
   });
 

@@ -94,3 +94,19 @@ export const LATEST_HEAD = graphql(
   `,
   [TreeHeadFields],
 );
+
+/** The comment as the public (or the person checking) sees it now, to compare with the receipt's opened text. */
+export const PUBLISHED_COMMENT = graphql(`
+  query RecordPublishedComment($id: ID!) {
+    comment(id: $id) {
+      id
+      body
+      suggestion
+      state
+      consentToPublish
+      hidden
+      withdrawnAt
+      editCount
+    }
+  }
+`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { entryLeaf, keyIdOf, MerkleLog, publicKeyOf, type RecordEntry, sealPart, signTreeHead, type SignedTreeHead, toHex } from '@intersessional/record';
-import { checkLatest, checkReceipt, type Check, readReceipt } from './check-receipt';
+import { checkLatest, checkPublished, checkReceipt, type Check, readReceipt } from './check-receipt';
 import { RECEIPT_FORMAT } from './receipt-file';
 
 const bytes = (seed: number) => Uint8Array.from({ length: 32 }, (_, i) => (i * 131 + seed * 17) & 0xff);
@@ -75,5 +75,23 @@ describe('checking a comment receipt in the browser', () => {
     const latest = { head: rewritten.head(9), inclusion: { path: rewritten.log.inclusionProof(5, 9).map(toHex) }, consistency: { path: rewritten.log.consistencyProof(6, 9).map(toHex) } };
     expect(statuses(checkLatest(parse(file(6)), latest, keys))).toEqual({ latestSignature: 'passed', consistency: 'failed:consistencyFailed', latestInclusion: 'failed:inclusionFailed' });
     expect(statuses(checkLatest(parse(file(6)), { head: head(9), inclusion: null, consistency: 'no-such-head' }, keys))).toMatchObject({ consistency: 'failed:noSuchHead', latestInclusion: 'failed:latestUnavailable' });
+  });
+
+  it('compares the comment the site shows now with the opened text, and names the entry a rewrite broke', () => {
+    const parsed = parse(file(6));
+    const shown = { body: text.body, suggestion: null, hidden: false, withdrawn: false, revision: 1 };
+    expect(checkPublished(parsed, shown)).toEqual([{ id: 'published', status: 'passed', values: { index: 5 } }]);
+    expect(checkPublished(parsed, { ...shown, body: 'Please define universal access.' })).toEqual([
+      { id: 'published', status: 'failed', reason: 'publishedDiffers', values: { index: 5, part: 'text', position: 15 } },
+    ]);
+    expect(checkPublished(parsed, { ...shown, suggestion: 'added later' })).toMatchObject([{ status: 'failed', reason: 'publishedDiffers', values: { part: 'suggestion', position: 1 } }]);
+    // not compared, and not passed: hidden, withdrawn, edited since, not published; failed when the site did not answer
+    expect(statuses(checkPublished(parsed, { ...shown, hidden: true, body: '' }))).toEqual({ published: 'skipped:hiddenNow' });
+    expect(statuses(checkPublished(parsed, { ...shown, withdrawn: true }))).toEqual({ published: 'skipped:withdrawnNow' });
+    expect(statuses(checkPublished(parsed, { ...shown, revision: 2, body: 'An edited text.' }))).toEqual({ published: 'skipped:editedSince' });
+    expect(statuses(checkPublished(parsed, 'not-public'))).toEqual({ published: 'skipped:notPublic' });
+    expect(statuses(checkPublished(parsed, null))).toEqual({ published: 'failed:publishedUnavailable' });
+    // a receipt without the text opened has nothing to compare
+    expect(checkPublished(parse({ ...file(6), openings: [] }), shown)).toEqual([]);
   });
 });

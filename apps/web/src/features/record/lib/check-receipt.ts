@@ -22,7 +22,7 @@ import { RECEIPT_FORMAT } from './receipt-file';
  * a tampered receipt shows which part no longer holds; a check that needs a part an earlier one
  * found broken is `skipped`, never "passed".
  */
-export type CheckId = 'file' | 'signature' | 'commitment' | 'inclusion' | 'text' | 'byline' | 'pasted' | 'latestSignature' | 'consistency' | 'latestInclusion';
+export type CheckId = 'file' | 'signature' | 'commitment' | 'inclusion' | 'text' | 'byline' | 'pasted' | 'latestSignature' | 'consistency' | 'latestInclusion' | 'published';
 
 export type Reason =
   | 'notJson'
@@ -41,7 +41,13 @@ export type Reason =
   | 'latestUnavailable'
   | 'consistencyFailed'
   | 'noSuchHead'
-  | 'earlierFailed';
+  | 'earlierFailed'
+  | 'publishedUnavailable'
+  | 'notPublic'
+  | 'hiddenNow'
+  | 'withdrawnNow'
+  | 'editedSince'
+  | 'publishedDiffers';
 
 export interface Check {
   id: CheckId;
@@ -198,6 +204,33 @@ export function checkLatest(parsed: ParsedReceipt, latest: Latest | null, keys: 
     checks.push(verdict.valid ? { id: 'latestInclusion', status: 'passed', values: { index: receipt.entryIndex, size: latest.head.treeSize } } : { id: 'latestInclusion', status: 'failed', reason: 'inclusionFailed' });
   }
   return checks;
+}
+
+/** The comment as shown now; `'not-public'` when it is not published (held, rejected, no consent, or not found); null when it could not be fetched. */
+export type Published = { body: string; suggestion: string | null; hidden: boolean; withdrawn: boolean; revision: number } | 'not-public' | null;
+
+/**
+ * What the site shows now against what the receipt opened: the record proves what was written, this
+ * shows whether it is still what is published (a rewrite in the database after the fact fails here,
+ * naming the entry). Hidden, withdrawn and later edited comments are not compared: their current
+ * text is not, or no longer, the one this entry commits to. No check for entries without a text.
+ */
+export function checkPublished(parsed: ParsedReceipt, published: Published): Check[] {
+  const opened = parsed.openings.get('text')?.value;
+  if (typeof parsed.entry.comment !== 'string' || !isObject(opened) || typeof opened.body !== 'string') return [];
+  const index = parsed.receipt.entryIndex;
+  const skipped = (reason: Reason, values?: Check['values']): Check[] => [{ id: 'published', status: 'skipped', reason, values }];
+  if (published === null) return [{ id: 'published', status: 'failed', reason: 'publishedUnavailable' }];
+  if (published === 'not-public') return skipped('notPublic');
+  if (published.withdrawn) return skipped('withdrawnNow');
+  if (published.hidden) return skipped('hiddenNow');
+  if (typeof opened.revision === 'number' && published.revision !== opened.revision) return skipped('editedSince', { index });
+  const openedSuggestion = typeof opened.suggestion === 'string' ? opened.suggestion : '';
+  const inBody = firstDifference(published.body, opened.body);
+  const inSuggestion = firstDifference(published.suggestion ?? '', openedSuggestion);
+  if (inBody !== -1) return [{ id: 'published', status: 'failed', reason: 'publishedDiffers', values: { index, part: 'text', position: inBody + 1 } }];
+  if (inSuggestion !== -1) return [{ id: 'published', status: 'failed', reason: 'publishedDiffers', values: { index, part: 'suggestion', position: inSuggestion + 1 } }];
+  return [{ id: 'published', status: 'passed', values: { index } }];
 }
 
 function signatureCheck(id: 'signature' | 'latestSignature', head: SignedTreeHead, keys: PublishedKey[] | null): Check {

@@ -1,8 +1,8 @@
 import type { Client } from 'urql';
 import { errorCode } from '../../../graphql/errors';
 import { readFragment } from '../../../graphql/graphql';
-import { LATEST_CONSISTENCY, LATEST_HEAD, LATEST_INCLUSION, TreeHeadFields } from '../operations';
-import { type Latest, type ParsedReceipt, type PublishedKey, readKeys } from './check-receipt';
+import { LATEST_CONSISTENCY, LATEST_HEAD, LATEST_INCLUSION, PUBLISHED_COMMENT, TreeHeadFields } from '../operations';
+import { type Latest, type ParsedReceipt, type Published, type PublishedKey, readKeys } from './check-receipt';
 
 /** Every request of /verify ends: an answer, or this long and "could not be fetched". */
 const TIMEOUT_MS = 15_000;
@@ -46,4 +46,16 @@ export async function fetchLatest(client: Client, parsed: ParsedReceipt): Promis
       consistency: consistencyData ?? (consistency && errorCode(consistency.error) === 'BAD_USER_INPUT' ? 'no-such-head' : null),
     },
   };
+}
+
+/** The comment of the receipt's entry as the site shows it now: data only, compared by checkPublished. */
+export async function fetchPublished(client: Client, parsed: ParsedReceipt): Promise<Published> {
+  const id = parsed.entry.comment;
+  if (typeof id !== 'string') return 'not-public';
+  const result = await bounded(client.query(PUBLISHED_COMMENT, { id }, { requestPolicy: 'network-only' }).toPromise());
+  if (!result) return null;
+  const comment = result.data?.comment;
+  if (!comment) return errorCode(result.error) === 'NOT_FOUND' ? 'not-public' : null;
+  if (comment.state !== 'PUBLISHED' || !comment.consentToPublish) return 'not-public';
+  return { body: comment.body, suggestion: comment.suggestion ?? null, hidden: comment.hidden, withdrawn: comment.withdrawnAt !== null, revision: comment.editCount + 1 };
 }

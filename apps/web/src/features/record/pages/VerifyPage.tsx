@@ -6,8 +6,8 @@ import { usePageTitle } from '../../../app/page-title';
 import { Button } from '../../../design/Button';
 import { Field } from '../../../design/Field';
 import { type MessageId, useT } from '../../../i18n/t';
-import { type Check, checkLatest, checkReceipt, type ParsedReceipt, readReceipt } from '../lib/check-receipt';
-import { fetchKeys, fetchLatest } from '../lib/fetch-record';
+import { type Check, checkLatest, checkPublished, checkReceipt, type ParsedReceipt, readReceipt } from '../lib/check-receipt';
+import { fetchKeys, fetchLatest, fetchPublished } from '../lib/fetch-record';
 import styles from './Verify.module.css';
 
 type Outcome = { checks: Check[]; parsed: ParsedReceipt | null; title: string | null };
@@ -47,9 +47,14 @@ export function VerifyPage() {
     let result: Outcome;
     if (!read.ok) result = { checks: [read.check], parsed: null, title: null };
     else {
-      const [keys, fetched] = await Promise.all([fetchKeys(), latest ? fetchLatest(client, read.parsed) : Promise.resolve(null)]);
+      const [keys, fetched, published] = await Promise.all([
+        fetchKeys(),
+        latest ? fetchLatest(client, read.parsed) : Promise.resolve(null),
+        latest ? fetchPublished(client, read.parsed) : Promise.resolve(undefined),
+      ]);
       const checks = checkReceipt(read.parsed, keys, pasted);
       if (fetched) checks.push(...checkLatest(read.parsed, fetched.latest, keys));
+      if (published !== undefined) checks.push(...checkPublished(read.parsed, published));
       result = { checks, parsed: read.parsed, title: fetched?.title ?? null };
     }
     if (mine !== run.current) return;
@@ -154,6 +159,12 @@ const REASON: Record<NonNullable<Check['reason']>, MessageId> = {
   consistencyFailed: 'record.reason.consistencyFailed',
   noSuchHead: 'record.reason.noSuchHead',
   earlierFailed: 'record.reason.earlierFailed',
+  publishedUnavailable: 'record.reason.publishedUnavailable',
+  notPublic: 'record.reason.notPublic',
+  hiddenNow: 'record.reason.hiddenNow',
+  withdrawnNow: 'record.reason.withdrawnNow',
+  editedSince: 'record.reason.editedSince',
+  publishedDiffers: 'record.reason.publishedDiffers',
 };
 
 function CheckItem({ check }: { check: Check }) {
