@@ -152,6 +152,12 @@ describe('disclosure and escaping of what commenters wrote and told about themse
     expect(html).toContain('<span dir="auto">Noted &lt;i&gt;with thanks&lt;/i&gt; [see](javascript:alert(2))</span>');
     expect(html).toContain('<h1><bdi>Draft &lt;script&gt;alert(4)&lt;/script&gt;</bdi>');
     for (const secret of UNDISCLOSED) expect(html).not.toContain(secret.replace(/"/g, ''));
+    // it opens in the browser, sandboxed (no script, no request), and saves under the period's title
+    const response = await fetch(`${t.url}/comment-periods/${period.id}/responses?format=html`);
+    expect(response.headers.get('content-disposition')).toMatch(/^inline; filename=".+ - responses\.html"/);
+    expect(response.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'; style-src 'unsafe-inline'");
+    const markdown = await fetch(`${t.url}/comment-periods/${period.id}/responses?format=markdown`);
+    expect(markdown.headers.get('content-disposition')).toMatch(/^attachment; /);
   });
 
   it('an unconsented reply is not announced to the commenter it answers (no name, no text)', async () => {

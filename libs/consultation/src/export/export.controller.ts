@@ -85,10 +85,15 @@ export class ExportController {
     if (audience === 'public' && this.periods.status(period) !== PeriodStatus.SYNTHESIS_PUBLISHED) {
       throw badInput('id', 'the comment–response table is published with the synthesis');
     }
+    // The HTML table opens in the browser (the period page's "Open the comment–response table"; saving
+    // it keeps its file name); it is our markup with every user text escaped, and a sandbox with no
+    // script, no request and no form makes that a guarantee. The Markdown copy is a download.
+    const disposition = attachmentDisposition(`${period.title} - responses`, chosen === 'html' ? 'html' : 'md', 'responses');
     res
       .status(200)
       .type(chosen === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
-      .setHeader('Content-Disposition', attachmentDisposition(`${period.title} - responses`, chosen === 'html' ? 'html' : 'md', 'responses'));
+      .setHeader('Content-Disposition', chosen === 'html' ? disposition.replace(/^attachment/, 'inline') : disposition);
+    if (chosen === 'html') res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'");
     const lines = chosen === 'html' ? this.html(period, audience) : this.markdown(period, audience);
     await pipeline(Readable.from(lines), res);
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { countdown as countdownOf } from '../../../i18n/countdown';
 import { useLocale } from '../../../i18n/I18nProvider';
 import { type MessageId, useT } from '../../../i18n/t';
 import type { Period } from '../api';
@@ -7,17 +8,6 @@ import styles from './PeriodSummary.module.css';
 
 const DATE: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** "in 3 days", "in 5 hours", "2 days ago": the largest unit that still says something. */
-function relative(ms: number): { value: number; unit: 'day' | 'hour' | 'minute' } {
-  const abs = Math.abs(ms);
-  const sign = ms < 0 ? -1 : 1;
-  if (abs >= 2 * DAY) return { value: sign * Math.floor(abs / DAY), unit: 'day' };
-  if (abs >= 2 * HOUR) return { value: sign * Math.floor(abs / HOUR), unit: 'hour' };
-  return { value: sign * Math.max(1, Math.floor(abs / MINUTE)), unit: 'minute' };
-}
 
 /** The current time, ticking every minute (for the countdown). */
 function useNow(): number {
@@ -48,7 +38,7 @@ export function PeriodSummary({ period }: { period: Period }) {
   const scheduled = period.status === 'SCHEDULED';
   const moment = scheduled ? opens : closes;
   const iso = scheduled ? period.opensAt : period.closesAt;
-  const { value, unit } = relative(moment - now);
+  const { value, unit } = countdownOf(moment - now);
   const countdown = intl.formatRelativeTime(value, unit, { numeric: 'auto' });
   const sameZone = intl.formatDate(moment, { timeZone: readerZone, timeZoneName: 'longOffset' }) === intl.formatDate(moment, { timeZone: period.timeZone, timeZoneName: 'longOffset' });
 

@@ -20,7 +20,7 @@ export const Receipt = forwardRef<HTMLHeadingElement, { comment: SubmittedCommen
   const t = useT();
   const pending = comment.state === 'PENDING';
   return (
-    <div className={styles.receipt} role="status">
+    <div className={styles.receipt}>
       <h2 ref={ref} tabIndex={-1}>
         {t('consultation.receipt.title')}
       </h2>

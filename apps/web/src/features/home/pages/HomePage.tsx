@@ -6,6 +6,7 @@ import { usePageTitle } from '../../../app/page-title';
 import { Loading } from '../../../design/Loading';
 import { graphql, type ResultOf } from '../../../graphql/graphql';
 import { useT } from '../../../i18n/t';
+import { countdown } from '../../../i18n/countdown';
 import { KINDS, label } from '../../workstreams/labels';
 import styles from '../Home.module.css';
 
@@ -60,12 +61,8 @@ export function HomePage() {
 
   const when = (iso: string) => intl.formatDate(iso, { weekday: 'short', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
   const relative = (iso: string) => {
-    const ms = Date.parse(iso) - now;
-    const minutes = Math.round(ms / 60_000);
-    if (Math.abs(minutes) < 60) return intl.formatRelativeTime(minutes, 'minute', { numeric: 'auto' });
-    const hours = Math.round(ms / 3600_000);
-    if (Math.abs(hours) < 48) return intl.formatRelativeTime(hours, 'hour', { numeric: 'auto' });
-    return intl.formatRelativeTime(Math.round(ms / (24 * 3600_000)), 'day', { numeric: 'auto' });
+    const { value, unit } = countdown(Date.parse(iso) - now);
+    return intl.formatRelativeTime(value, unit, { numeric: 'auto' });
   };
   const from = (period: Period) => (
     <p className={styles.meta}>
