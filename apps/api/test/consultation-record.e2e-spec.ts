@@ -78,6 +78,19 @@ describe('the consultation record: entries in the event’s transaction, signed 
     return (await response.json()) as Archive;
   };
 
+  it('records a comment that arrives before the scheduler has noticed the opening after "opened", never before it', async () => {
+    const period = await given.commentPeriod(bpf, { opensInMs: 3_600_000 });
+    expect(await kindsOf(period.id)).toEqual(['period.scheduled']);
+    const clock = t.app.get(Clock);
+    clock.travelTo(new Date(Date.now() + 3_601_000)); // open for a second; the scheduler's next tick is seconds away
+    try {
+      await submit(commenter, period.id, { body: 'First in.' });
+    } finally {
+      clock.travelTo(new Date());
+    }
+    expect(await kindsOf(period.id)).toEqual(['period.scheduled', 'period.opened', 'comment.submitted']);
+  });
+
   it('appends one entry for every event of a period, in order, with its public fields', async () => {
     const announced = await given.commentPeriod(bpf, { opensInMs: 3_600_000, participation: 'REGISTERED_AND_GUESTS' });
     await facilitator().ok(`mutation($input: UpdateCommentPeriodInput!) { updateCommentPeriod(input: $input) { id } }`, { input: { id: announced.id, title: 'Renamed' } });

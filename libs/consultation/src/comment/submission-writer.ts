@@ -6,6 +6,7 @@ import { GuestReceipts } from '../guest/guest-receipts';
 import { ModerationRules } from '../moderation/moderation-rules';
 import type { CommentPeriodEntity } from '../period/comment-period.entity';
 import { ConsultationRecord } from '../record/consultation-record';
+import { PeriodScheduler } from '../period/period-scheduler';
 import { type CommentEntity, CommentState } from './comment.entity';
 import { CommentRepository, type NewComment } from './comment.repository';
 
@@ -56,6 +57,7 @@ export class SubmissionWriter {
     private readonly events: ConsultationEvents,
     private readonly receipts: GuestReceipts,
     private readonly publicRecord: ConsultationRecord,
+    private readonly scheduler: PeriodScheduler,
   ) {}
 
   /** Submissions of the period waiting for the write under way to end (the next batch). */
@@ -103,6 +105,7 @@ export class SubmissionWriter {
 
   /** The steps of a submission, each once for the whole batch, in the caller's transaction. */
   private async writeTogether(batch: readonly PendingComment[]): Promise<Written[]> {
+    for (const periodId of new Set(batch.map((p) => p.period.id))) await this.scheduler.catchUp(periodId);
     const held = await this.rules.holdReasons(
       batch.map(({ period, comment, links }) => ({ period, authorId: comment.authorId, guestEmail: comment.guestEmail, links, fingerprint: comment.fingerprint })),
     );

@@ -90,9 +90,10 @@ export class CommentPeriodRepository {
 
   /**
    * Timed events that are due and not yet recorded, for scheduled periods whose synthesis is not
-   * published. Keyed by due time, so an extension gives "closing soon" and "closed" new keys.
+   * published. Keyed by due time, so an extension gives "closing soon" and "closed" new keys. With
+   * `periodId`, that period's only.
    */
-  async dueEvents(now: Date): Promise<DueEvent[]> {
+  async dueEvents(now: Date, periodId: string | null = null): Promise<DueEvent[]> {
     const rows: { period_id: string; event: PeriodEvent; due_at: Date }[] = await this.db.manager.query(
       `WITH due AS (
          SELECT id, 'OPENED' AS event, opens_at AS due_at FROM comment_periods
@@ -106,10 +107,11 @@ export class CommentPeriodRepository {
           WHERE scheduled_at IS NOT NULL AND synthesis_published_at IS NULL AND closes_at <= $1
        )
        SELECT d.id AS period_id, d.event, d.due_at FROM due d
-        WHERE NOT EXISTS (SELECT 1 FROM comment_period_events e WHERE e.period_id = d.id AND e.event = d.event AND e.due_at = d.due_at)
+        WHERE ($3::uuid IS NULL OR d.id = $3)
+          AND NOT EXISTS (SELECT 1 FROM comment_period_events e WHERE e.period_id = d.id AND e.event = d.event AND e.due_at = d.due_at)
         ORDER BY d.due_at
         LIMIT 100`,
-      [now, CLOSING_SOON_MS],
+      [now, CLOSING_SOON_MS, periodId],
     );
     return rows.map((r) => ({ periodId: r.period_id, event: r.event, dueAt: new Date(r.due_at) }));
   }

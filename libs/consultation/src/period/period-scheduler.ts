@@ -3,7 +3,7 @@ import { Clock, Database } from '@intersessional/database';
 import { ConsultationEvents } from '../consultation.events';
 import { ConsultationNotifier } from '../consultation.notifier';
 import { ConsultationRecord } from '../record/consultation-record';
-import { CommentPeriodRepository } from './comment-period.repository';
+import { CommentPeriodRepository, type DueEvent } from './comment-period.repository';
 
 /** How often due events are looked for; they fire at most this late. */
 const TICK_MS = 5000;
@@ -42,17 +42,26 @@ export class PeriodScheduler implements OnApplicationBootstrap, OnApplicationShu
     return this.running;
   }
 
+  /**
+   * Fires what is due for one period now, in the caller's transaction, before the caller records
+   * anything about it: a comment that arrives in the seconds between the opening time and the next
+   * tick comes after "opened" in the period's record, never before it.
+   */
+  async catchUp(periodId: string): Promise<void> {
+    for (const due of await this.periods.dueEvents(this.clock.now(), periodId)) await this.fire(due);
+  }
+
   private async fireDue(): Promise<void> {
-    for (const due of await this.periods.dueEvents(this.clock.now())) {
-      await this.db.transaction(async () => {
-        if (!(await this.periods.claimEvent(due))) return;
-        const period = await this.periods.findById(due.periodId);
-        if (!period) return;
-        await this.notifier.periodTimed(period, due.event);
-        this.events.emit({ type: 'period.timed', period, event: due.event });
-        await this.publicRecord.periodTimed(period, due.event);
-      });
-    }
+    for (const due of await this.periods.dueEvents(this.clock.now())) await this.db.transaction(() => this.fire(due));
+  }
+
+  private async fire(due: DueEvent): Promise<void> {
+    if (!(await this.periods.claimEvent(due))) return;
+    const period = await this.periods.findById(due.periodId);
+    if (!period) return;
+    await this.notifier.periodTimed(period, due.event);
+    this.events.emit({ type: 'period.timed', period, event: due.event });
+    await this.publicRecord.periodTimed(period, due.event);
   }
 
   async onApplicationShutdown(): Promise<void> {
