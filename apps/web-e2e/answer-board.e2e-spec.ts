@@ -261,7 +261,7 @@ describe('the answer board', () => {
     const target = item(page, ids.deleted);
     await target.getByRole('button', { name: 'Hide…' }).focus();
     await page.keyboard.press('Enter');
-    const reason = target.getByRole('textbox', { name: 'Why hide it?' });
+    const reason = target.getByRole('textbox', { name: 'Why is it hidden?' });
     await waitForAsync(async () => reason.evaluate((el) => el === document.activeElement), 'the reason field to take focus');
     await target.getByRole('button', { name: 'Hide the comment' }).focus();
     await page.keyboard.press('Enter');

@@ -5,7 +5,7 @@ import { MailOutbox } from '@intersessional/notifications';
 import { freshIp, Given, PASSWORD, type TestUser } from '../api/test/support/given';
 import { type SmtpSink, startSmtpSink } from '../api/test/support/smtp-sink';
 import type { TestApp } from '../api/test/support/test-app';
-import { waitFor } from '../api/test/support/wait';
+import { waitFor, waitForAsync } from '../api/test/support/wait';
 import { collectErrors, DESKTOP, expectNoAxeViolations, launchChromium, newContext, PHONE } from './support/browser';
 import { startProduct } from './support/product';
 
@@ -243,6 +243,53 @@ describe('reading and managing comments', () => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-posinset') === '999');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('a signed-in reader reports a comment from the keyboard, with a reason; its author cannot, and the facilitators get the report', async () => {
+    const [amina, kenji] = people as [TestUser, TestUser];
+    const marker = `Names and home address of a colleague ${Date.now()}`;
+    const reported = await submit(amina, { anchor: { kind: 'PARAGRAPHS', fromParagraph: 2 }, body: marker });
+    const page = await (await signedIn(kenji)).newPage();
+    const errors = collectErrors(page);
+    await page.goto(threadUrl(2));
+    const article = page.getByRole('feed', { name: 'Comments on paragraph 2' }).getByRole('article').filter({ hasText: marker });
+    await article.waitFor();
+    const open = article.getByRole('button', { name: 'Report…' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const first = article.getByRole('radio', { name: 'Harassment' });
+    await waitForAsync(async () => first.evaluate((el) => el === document.activeElement), 'the first reason to take focus');
+    await article.getByRole('button', { name: 'Send the report' }).click();
+    await page.getByRole('alert').getByRole('link', { name: 'Choose why you are reporting the comment' }).waitFor();
+    await expectNoAxeViolations(page, 'the report form with its error');
+    await article.scrollIntoViewIfNeeded();
+    await shoot(page, 'report-form-en-desktop');
+    await article.getByRole('radio', { name: 'Personal information about someone' }).check();
+    await article.getByRole('textbox', { name: 'Anything the facilitators should know (optional)' }).fill('It gives a private address.');
+    await article.getByRole('button', { name: 'Send the report' }).focus();
+    await page.keyboard.press('Enter');
+    await article.getByRole('status').filter({ hasText: 'Thank you: the facilitators will look at your report.' }).waitFor();
+    await waitForAsync(async () => open.evaluate((el) => el === document.activeElement), 'focus to come back to “Report…”');
+
+    // a second report of the same comment is not a second report
+    await open.click();
+    await article.getByRole('radio', { name: 'Spam or advertising' }).check();
+    await article.getByRole('button', { name: 'Send the report' }).click();
+    await article.getByText('You have already reported this comment; the facilitators have your report.').waitFor();
+
+    // its author has no "Report…" on it
+    const own = await (await signedIn(amina)).newPage();
+    await own.goto(threadUrl(2));
+    const mine = own.getByRole('feed', { name: 'Comments on paragraph 2' }).getByRole('article').filter({ hasText: marker });
+    await mine.waitFor();
+    expect(await mine.getByRole('button', { name: 'Report…' }).count()).toBe(0);
+
+    const moderation = await bpf.facilitator.client.ok<{ comment: { moderation: { flags: { reason: string; count: number }[] } } }>(
+      `query($id: ID!) { comment(id: $id) { moderation { flags { reason count } } } }`,
+      { id: reported.id },
+    );
+    expect(moderation.comment.moderation.flags).toEqual([{ reason: 'PRIVACY', count: 1 }]);
+    expect(errors).toEqual([]);
   });
 
   it('a visitor is sent to sign in; a signed-in person edits then withdraws their comment on “My comments”', async () => {

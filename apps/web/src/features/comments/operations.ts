@@ -22,6 +22,7 @@ export const ThreadComment = graphql(`
       guest
       stakeholderGroup
       speakingFor
+      userId
     }
     anchor {
       kind
@@ -263,3 +264,12 @@ export const WITHDRAW_GUEST_COMMENT = graphql(
   `,
   [OwnComment],
 );
+
+/** A reader reports a comment under the Code of Conduct; the facilitators see it in their queue. */
+export const REPORT = graphql(`
+  mutation ReportComment($id: ID!, $reason: FlagReason!, $note: String) {
+    flagComment(id: $id, reason: $reason, note: $note) {
+      id
+    }
+  }
+`);

@@ -11,6 +11,7 @@ import { newClientKey } from '../../../graphql/client-key';
 import { useT } from '../../../i18n/t';
 import { REPLIES, REPLY, ThreadComment, type ThreadCommentData } from '../operations';
 import { problemMessage } from './problems';
+import { ReportControl } from './ReportControl';
 import { Answer, AnchorLine, CommentDate, groupId, Suggestion } from './display';
 import styles from './Comment.module.css';
 
@@ -120,6 +121,7 @@ function Replies({ comment, liveReplies, canReply }: { comment: ThreadCommentDat
           </button>
         ) : null}
         {canReply !== 'no' ? <ReplyForm comment={comment} canReply={canReply} onReplied={(r) => (setOwn((o) => [...o, r]), setOpen(true))} /> : null}
+        <ReportControl comment={comment} />
       </div>
       <div id={panelId} hidden={!open}>
         {open ? (
@@ -156,6 +158,7 @@ function ReplyItem({ reply }: { reply: ThreadCommentData }) {
     <li>
       <article aria-labelledby={nameId} className={styles.reply}>
         <CommentContent comment={reply} nameId={nameId} reply />
+        <ReportControl comment={reply} className={styles.actions} />
       </article>
     </li>
   );
