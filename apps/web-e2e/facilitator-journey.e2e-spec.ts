@@ -118,6 +118,14 @@ describe('a facilitator runs a comment period from opening to the published synt
     await page.goto(`${t.url}/comment-periods/${periodId}/manage`);
     await page.getByRole('textbox', { name: 'Why is it closed early?' }).fill('Every stakeholder group has been heard.');
     await page.getByRole('button', { name: 'Close it now' }).click();
+    // it cannot be undone, so it is asked once more; "Keep it open" changes nothing
+    const question = page.getByText('Closing cannot be undone', { exact: false });
+    await waitForAsync(async () => question.evaluate((el) => el === document.activeElement), 'the question to take focus');
+    await expectNoAxeViolations(page, 'the question before closing early');
+    await page.getByRole('button', { name: 'Keep it open' }).click();
+    expect(await question.count()).toBe(0);
+    await page.getByRole('button', { name: 'Close it now' }).click();
+    await page.getByRole('button', { name: 'Yes, close it now' }).click();
     await page.getByRole('status').filter({ hasText: 'The period is closed.' }).waitFor();
     await page.getByText('Every comment is answered.', { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'the period console before publication');

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { Button } from '../../../design/Button';
 import { Field } from '../../../design/Field';
@@ -21,6 +21,12 @@ export function PeriodActions({ period, unanswered, onChanged }: Props) {
   const [closesAt, setClosesAt] = useState('');
   const [reason, setReason] = useState('');
   const [closeReason, setCloseReason] = useState('');
+  /** Closing cannot be undone: the first press asks, the second closes. */
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (confirmingClose) confirmRef.current?.focus();
+  }, [confirmingClose]);
   const [publishReason, setPublishReason] = useState('');
   const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
   const [{ fetching: scheduling }, schedule] = useMutation(SCHEDULE_PERIOD);
@@ -43,6 +49,9 @@ export function PeriodActions({ period, unanswered, onChanged }: Props) {
   const onClose = async (event: FormEvent) => {
     event.preventDefault();
     if (!closeReason.trim()) return setProblem({ field: 'close', message: t('periods.manage.closeReasonMissing') });
+    setProblem(null);
+    if (!confirmingClose) return setConfirmingClose(true);
+    setConfirmingClose(false);
     const result = await close({ id: period.id, reason: closeReason.trim() });
     if (result.error) return failed('close', result.error);
     setProblem(null);
@@ -99,11 +108,27 @@ export function PeriodActions({ period, unanswered, onChanged }: Props) {
             <h2 id={`${id}-close`}>{t('periods.manage.closeTitle')}</h2>
             <form onSubmit={(e) => void onClose(e)} noValidate>
               <Field label={t('periods.manage.closeReason')} hint={t('periods.manage.closeReasonHint')} error={error('close')} id={`${id}-close-reason`}>
-                <textarea rows={2} dir="auto" value={closeReason} onChange={(e) => setCloseReason(e.target.value)} />
+                <textarea rows={2} dir="auto" value={closeReason} onChange={(e) => (setCloseReason(e.target.value), setConfirmingClose(false))} />
               </Field>
-              <Button type="submit" variant="warning" disabled={closing}>
-                {t('periods.manage.close')}
-              </Button>
+              {confirmingClose ? (
+                <>
+                  <p ref={confirmRef} tabIndex={-1} className={styles.confirm}>
+                    {t('periods.manage.closeConfirm')}
+                  </p>
+                  <div className={styles.buttons}>
+                    <Button type="submit" variant="warning" disabled={closing}>
+                      {t('periods.manage.closeConfirmYes')}
+                    </Button>
+                    <Button variant="quiet" onClick={() => setConfirmingClose(false)}>
+                      {t('periods.manage.closeConfirmNo')}
+                    </Button>
+                  </div>
+                </>
+              ) : (
+                <Button type="submit" variant="warning" disabled={closing}>
+                  {t('periods.manage.close')}
+                </Button>
+              )}
             </form>
           </section>
         ) : null}
