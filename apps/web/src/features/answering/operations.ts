@@ -18,7 +18,7 @@ export const BOARD_PAGE = graphql(`
   query AnswerBoardPage($id: ID!, $after: String) {
     commentPeriod(id: $id) {
       id
-      comments(first: 100, after: $after) {
+      comments(first: 100, after: $after, state: PUBLISHED) {
         totalCount
         pageInfo {
           hasNextPage

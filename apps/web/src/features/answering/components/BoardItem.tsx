@@ -102,7 +102,7 @@ export function BoardItem({ comment, index, position, count, open, campaign, onO
       <p id={stateId} className={styles.state}>
         {status ? <span className={[styles.badge, styles[`s_${status}`]].join(' ')}>{t(statusId(status))}</span> : null}
         {where ? <span>{where}</span> : null}
-        <span className={comment.answer ? styles.done : styles.todo}>{comment.answer ? t('answering.answered') : t('answering.unanswered')}</span>
+        {comment.answer || !comment.hidden ? <span className={comment.answer ? styles.done : styles.todo}>{comment.answer ? t('answering.answered') : t('answering.unanswered')}</span> : null}
         {comment.state !== 'PUBLISHED' ? <span className={styles.tag}>{t(`answering.state.${comment.state}` as MessageId)}</span> : null}
         {comment.hidden ? <span className={styles.tag}>{t('answering.hidden')}</span> : null}
       </p>

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { groupForBoard, placement, rowsOf } from './board';
 
 let n = 0;
-const comment = (over: { paragraph?: number | null; live?: { status: string; startParagraph: number | null } | null; answered?: boolean; at?: string; kind?: string } = {}) => {
+const comment = (over: { paragraph?: number | null; live?: { status: string; startParagraph: number | null } | null; answered?: boolean; hidden?: boolean; at?: string; kind?: string } = {}) => {
   n += 1;
   return {
     id: `c${String(n).padStart(3, '0')}`,
@@ -10,6 +10,7 @@ const comment = (over: { paragraph?: number | null; live?: { status: string; sta
     anchor: over.kind === 'none' ? null : { kind: over.kind ?? 'RANGE', startParagraph: over.paragraph ?? 3 },
     liveAnchor: over.live === undefined ? { status: 'EXACT', startParagraph: over.paragraph ?? 3 } : over.live,
     answer: over.answered ? { disposition: 'NOTED' } : null,
+    hidden: over.hidden ?? false,
   };
 };
 
@@ -54,6 +55,15 @@ describe('the answer board order', () => {
     const groups = groupForBoard([comment({ paragraph: 1, answered: true }), comment({ paragraph: 2 })], { unansweredOnly: true });
     expect(groups).toHaveLength(1);
     expect(groups[0].key).toEqual({ kind: 'paragraph', number: 2 });
+  });
+
+  it('counts a hidden comment as needing no answer, as the synthesis does: after those still to answer, out of "only the unanswered"', () => {
+    const hidden = comment({ paragraph: 6, at: '2026-11-01T09:00:00Z', hidden: true });
+    const open = comment({ paragraph: 6, at: '2026-11-02T09:00:00Z' });
+    const [group] = groupForBoard([hidden, open]);
+    expect(group.comments.map((c) => c.id)).toEqual([open.id, hidden.id]);
+    expect(group.unanswered).toBe(1);
+    expect(groupForBoard([hidden], { unansweredOnly: true })).toEqual([]);
   });
 
   it('flattens groups into rows, a heading before its comments', () => {

@@ -1,7 +1,7 @@
 /**
  * The answer board's order: every comment placed where its passage stands in today's draft (its live
  * anchor), grouped by paragraph; comments on the whole document first, passages no longer in the
- * draft (ORPHANED) last; inside a group the unanswered first, then the oldest first. Pure, so the
+ * draft (ORPHANED) last; inside a group those still to answer first, then the oldest first. Pure, so the
  * rules are specified by tests, not by the page.
  */
 
@@ -11,7 +11,12 @@ export interface Placeable {
   anchor: { kind: string; startParagraph: number | null } | null;
   liveAnchor: { status: string; startParagraph: number | null } | null;
   answer: unknown;
+  /** Hidden by a moderator: it needs no answer (as the synthesis counts it). */
+  hidden?: boolean;
 }
+
+/** One meaning of "still to answer", the synthesis's: no answer, and not hidden. */
+export const needsAnswer = (comment: Pick<Placeable, 'answer' | 'hidden'>): boolean => !comment.answer && !comment.hidden;
 
 export type GroupKey = { kind: 'document' } | { kind: 'paragraph'; number: number } | { kind: 'orphaned' };
 
@@ -38,17 +43,17 @@ const keyOf = (key: GroupKey) => (key.kind === 'paragraph' ? `p${key.number}` : 
 export function groupForBoard<C extends Placeable>(comments: readonly C[], { unansweredOnly = false } = {}): Group<C>[] {
   const groups = new Map<string, Group<C>>();
   for (const comment of comments) {
-    if (unansweredOnly && comment.answer) continue;
+    if (unansweredOnly && !needsAnswer(comment)) continue;
     const key = placement(comment);
     const id = keyOf(key);
     let group = groups.get(id);
     if (!group) groups.set(id, (group = { key, comments: [], unanswered: 0 }));
     group.comments.push(comment);
-    if (!comment.answer) group.unanswered += 1;
+    if (needsAnswer(comment)) group.unanswered += 1;
   }
   const sorted = [...groups.values()].sort((a, b) => rank(a.key) - rank(b.key));
   for (const group of sorted) {
-    group.comments.sort((a, b) => Number(Boolean(a.answer)) - Number(Boolean(b.answer)) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    group.comments.sort((a, b) => Number(!needsAnswer(a)) - Number(!needsAnswer(b)) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
   return sorted;
 }

@@ -15,7 +15,7 @@ import { BoardItem, type OpenForm } from '../components/BoardItem';
 import { HideForm } from '../components/HideForm';
 import { SuggestionPreview } from '../components/SuggestionPreview';
 import { useBoardComments } from '../components/use-board-comments';
-import { type Group, groupForBoard, groupKeyString, rowsOf } from '../lib/board';
+import { type Group, groupForBoard, groupKeyString, needsAnswer, rowsOf } from '../lib/board';
 import { usePhrasings } from '../lib/phrasings';
 import { BOARD_CLUSTERS, BOARD_PERIOD, type BoardComment } from '../operations';
 import styles from '../components/Board.module.css';
@@ -50,7 +50,7 @@ export function AnswerBoardPage() {
   }, [clusterData.data]);
   const groups = useMemo(() => groupForBoard(board.comments, { unansweredOnly }), [board.comments, unansweredOnly]);
   const rows = useMemo(() => rowsOf(groups), [groups]);
-  const answered = board.comments.filter((c) => c.answer).length;
+  const answered = board.comments.filter((c) => !needsAnswer(c)).length;
 
   if (!session) {
     return (
@@ -98,7 +98,7 @@ export function AnswerBoardPage() {
   const unansweredOf = (comment: BoardComment) => {
     const cluster = clusterOf.get(comment.id);
     if (!cluster) return [comment.id];
-    const answered = new Set(board.comments.filter((c) => c.answer).map((c) => c.id));
+    const answered = new Set(board.comments.filter((c) => !needsAnswer(c)).map((c) => c.id));
     return [comment.id, ...cluster.ids.filter((id) => id !== comment.id && !answered.has(id))];
   };
 
@@ -135,7 +135,7 @@ export function AnswerBoardPage() {
           render={(comment, index, position, count, onKeyDown) => {
             const form = open?.id === comment.id ? open.form : null;
             const cluster = clusterOf.get(comment.id);
-            const campaign = cluster ? { size: cluster.size, identical: cluster.identical, unanswered: comment.answer ? 0 : unansweredOf(comment).length } : null;
+            const campaign = cluster ? { size: cluster.size, identical: cluster.identical, unanswered: needsAnswer(comment) ? unansweredOf(comment).length : 0 } : null;
             return (
               <BoardItem comment={comment} index={index} position={position} count={count} open={form} campaign={campaign} onOpen={(f) => setOpen({ id: comment.id, form: f })} onKeyDown={onKeyDown}>
                 {form === 'answer' || form === 'campaign' ? (
