@@ -251,8 +251,9 @@ function Thread({ periodId, paragraph }: { periodId: string; paragraph: number }
       ) : null}
       <div
         ref={listRef}
-        role="feed"
-        aria-labelledby={headingId}
+        // a feed is a list of articles: an empty one (no comment yet, or before the first page) is not one
+        role={items.length ? 'feed' : undefined}
+        aria-labelledby={items.length ? headingId : undefined}
         aria-describedby={items.length > 1 ? hintId : undefined}
         aria-busy={loading}
         className={styles.feed}
