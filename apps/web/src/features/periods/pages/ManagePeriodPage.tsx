@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -37,6 +37,7 @@ export function ManagePeriodPage() {
   const session = useSession();
   const [{ data, error, fetching }, refetch] = useQuery({ query: MANAGE_PERIOD, variables: { id: periodId }, pause: !session, requestPolicy: 'cache-and-network' });
   const [notice, setNotice] = useState('');
+  const noticeRef = useRef<HTMLParagraphElement>(null);
   const [downloadFailed, setDownloadFailed] = useState(false);
   const period = data?.commentPeriod;
   usePageTitle(period ? t('periods.manage.title', { title: period.title }) : t('periods.manage.titleShort'));
@@ -85,7 +86,7 @@ export function ManagePeriodPage() {
       <p className={styles.status}>
         <strong>{t(`periods.status.${period.status}` as MessageId)}</strong> · {t('periods.manage.opens', { when: inZone(period.opensAt) })} · {t('periods.manage.closes', { when: inZone(period.closesAt) })}
       </p>
-      <p role="status" aria-live="polite" className={notice ? styles.notice : undefined}>
+      <p ref={noticeRef} tabIndex={-1} role="status" aria-live="polite" className={notice ? styles.notice : undefined}>
         {notice}
       </p>
       <p>{t('periods.manage.progress', { answered: total - unanswered, total })}</p>
@@ -107,6 +108,8 @@ export function ManagePeriodPage() {
         unanswered={unanswered}
         onChanged={(message) => {
           setNotice(message);
+          // the form that was used goes away with the new status: the keyboard lands on what happened
+          noticeRef.current?.focus();
           refetch({ requestPolicy: 'network-only' });
         }}
       />

@@ -100,7 +100,8 @@ export function VerifyPage() {
           <span>{t('record.verify.latest')}</span>
         </label>
         <div className={styles.actions}>
-          <Button type="submit" disabled={checking}>
+          {/* not disabled while checking: a disabled button drops the keyboard focus (a new check replaces the running one) */}
+          <Button type="submit">
             {t('record.verify.check')}
           </Button>
         </div>
@@ -115,6 +116,8 @@ function Results({ checking, outcome }: { checking: boolean; outcome: Outcome | 
   const failed = outcome?.checks.filter((c) => c.status === 'failed').length ?? 0;
   const passed = outcome?.checks.filter((c) => c.status === 'passed').length ?? 0;
   const total = outcome?.checks.length ?? 0;
+  // the receipt and the record hold; the site shows something else: that is the finding, not a bad receipt
+  const onlyPublishedFailed = failed > 0 && outcome?.checks.every((c) => c.status !== 'failed' || (c.id === 'published' && c.reason === 'publishedDiffers'));
   return (
     <section aria-labelledby="verify-results" className={styles.results}>
       <h2 id="verify-results">{t('record.verify.results')}</h2>
@@ -122,7 +125,7 @@ function Results({ checking, outcome }: { checking: boolean; outcome: Outcome | 
         {checking ? <p>{t('record.verify.checking')}</p> : null}
         {outcome ? (
           <p className={[styles.summary, failed ? styles.someFailed : styles.allPassed].join(' ')}>
-            {failed ? t('record.verify.someFailed', { failed, total }) : t('record.verify.allPassed', { passed })}
+            {onlyPublishedFailed ? t('record.verify.changedSince') : failed ? t('record.verify.someFailed', { failed, total }) : t('record.verify.allPassed', { passed })}
           </p>
         ) : null}
         {!checking && !outcome ? <p>{t('record.verify.none')}</p> : null}
