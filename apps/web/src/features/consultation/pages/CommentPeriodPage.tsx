@@ -201,8 +201,9 @@ export function CommentPeriodPage() {
             <h2 id="guiding-questions">{t('consultation.questions')}</h2>
             <ol>
               {period.guidingQuestions.map((question) => (
-                <li key={question} dir="auto">
-                  {question}
+                // the list keeps the page's direction (its numbers stay inside the margin); each question is isolated in its own
+                <li key={question}>
+                  <bdi>{question}</bdi>
                 </li>
               ))}
             </ol>
