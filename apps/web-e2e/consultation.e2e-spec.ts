@@ -205,9 +205,17 @@ describe('the public comment page of a comment period', () => {
     // the paragraph's count in the margin now says so, and opens its thread
     const count = page.getByRole('button', { name: '1 comment on paragraph 2' });
     await count.waitFor();
+    // a short window, so the page is scrolled to reach the count: opening the thread keeps the reader there
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: viewport?.width ?? 1280, height: 320 });
     await count.focus();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(0);
     await page.keyboard.press('Enter');
     expect(await count.getAttribute('aria-expanded')).toBe('true');
+    await page.locator('#thread-2 article').first().waitFor();
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThan(2);
+    if (viewport) await page.setViewportSize(viewport);
     await page.screenshot({ path: `${SHOTS}/consultation-thread-en-desktop.png`, fullPage: true });
 
     // the link of an e-mail about the comment opens its paragraph's thread

@@ -144,7 +144,8 @@ function Thread({ periodId, paragraph }: { periodId: string; paragraph: number }
   // thread in a scrolling side panel): the nearest scrolling ancestor is the virtualiser's viewport, and
   // the list's offset inside it is its margin.
   const listRef = useRef<HTMLDivElement>(null);
-  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  /** undefined until found (the first layout), then the scrolling panel, or null for the page itself. */
+  const [scroller, setScroller] = useState<HTMLElement | null | undefined>(undefined);
   const [margin, setMargin] = useState(0);
   useLayoutEffect(() => setScroller(scrollParent(listRef.current)), []);
   useLayoutEffect(() => {
@@ -173,6 +174,11 @@ function Thread({ periodId, paragraph }: { periodId: string; paragraph: number }
     overscan: 5,
     scrollMargin: margin,
     getItemKey: (index) => items[index]?.id ?? index,
+    // Attached once its viewport is known, at the viewport's current position: the virtualiser writes its
+    // offset back when it attaches, and from 0 (its default) that sent the reader who had just opened a
+    // paragraph's thread back to the top of the page.
+    enabled: scroller !== undefined,
+    initialOffset: () => (scroller ? scroller.scrollTop : window.scrollY),
   });
 
   // Feed keyboard pattern: Page Down / Page Up move focus to the next / previous comment, rendering it first.
