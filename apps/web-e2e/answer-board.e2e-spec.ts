@@ -256,6 +256,11 @@ describe('the answer board', () => {
     await whole.getByRole('button', { name: 'Cancel' }).focus();
     await page.keyboard.press('Enter');
     await waitForAsync(async () => (await focused()).id === ids.whole, 'focus to come back to the comment');
+    await whole.getByRole('button', { name: 'Answer', exact: true }).click();
+    await whole.getByRole('radio', { name: 'Noted', exact: true }).focus();
+    await page.keyboard.press('Escape'); // closes it too, saving nothing
+    await waitForAsync(async () => (await focused()).id === ids.whole, 'Escape to bring focus back to the comment');
+    expect(await whole.getByRole('radio').count()).toBe(0);
 
     // a reason is required, and the form says so where it is typed
     const target = item(page, ids.deleted);

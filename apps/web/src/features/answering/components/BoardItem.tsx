@@ -113,7 +113,17 @@ export function BoardItem({ comment, index, position, count, open, campaign, onO
       <div className={styles.body} dir="auto" lang={comment.language} dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
       <Answer answer={comment.answer} />
       {open ? (
-        <div ref={formRef}>{children}</div>
+        // Escape closes the open form (nothing is saved), as Cancel does
+        <div
+          ref={formRef}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.stopPropagation();
+            onOpen(null);
+          }}
+        >
+          {children}
+        </div>
       ) : (
         <div className={styles.actions}>
           <Button variant={comment.answer ? 'secondary' : 'primary'} onClick={() => onOpen('answer')}>

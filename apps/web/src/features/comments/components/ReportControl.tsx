@@ -76,7 +76,7 @@ export function ReportControl({ comment, className }: { comment: ThreadCommentDa
 
   const reasonMissing = problem === 'reason';
   return (
-    <form className={styles.replyForm} noValidate onSubmit={(e) => void submit(e)} aria-label={t('comments.report.label', { name: comment.commenter.name })}>
+    <form className={styles.replyForm} noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)} aria-label={t('comments.report.label', { name: comment.commenter.name })}>
       <ErrorSummary problems={reasonMissing ? [{ fieldId: `${id}-reason`, message: t('comments.report.reasonMissing') }] : []} general={reasonMissing ? null : problem} />
       <ChoiceGroup legend={t('comments.report.reason')} hint={t('comments.report.hint')} error={reasonMissing ? t('comments.report.reasonMissing') : null} id={`${id}-reason`}>
         {REASONS.map((r, i) => (

@@ -11,14 +11,14 @@ type Synthesis = NonNullable<ManagedPeriod['synthesis']>;
  * shown as such), what was done with the comments, where in the draft they fell (a table with bars: a
  * heat map a screen reader reads row by row) and the campaign clusters.
  */
-export function SynthesisView({ synthesis }: { synthesis: Synthesis }) {
+export function SynthesisView({ synthesis, published = false }: { synthesis: Synthesis; published?: boolean }) {
   const t = useT();
   const intl = useIntl();
   const cells = (list: Synthesis['byStakeholderGroup']) => list.map((c) => ({ category: c.category, count: c.commenters, display: c.display, suppressed: c.suppressed }));
   const busiest = Math.max(1, ...synthesis.byParagraph.map((p) => p.comments));
   return (
     <section aria-labelledby="synthesis" className={styles.synthesis}>
-      <h2 id="synthesis">{t('periods.synthesis.title')}</h2>
+      <h2 id="synthesis">{t(published ? 'periods.synthesis.titlePublished' : 'periods.synthesis.title')}</h2>
       <p>{t('periods.synthesis.totals', { comments: synthesis.totalComments, commenters: synthesis.totalCommenters })}</p>
       <h3>{t('periods.synthesis.dispositions')}</h3>
       <table className={styles.table}>

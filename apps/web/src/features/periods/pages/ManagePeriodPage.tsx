@@ -124,7 +124,7 @@ export function ManagePeriodPage() {
         </div>
         {downloadFailed ? <p role="alert">{t('periods.manage.downloadFailed')}</p> : null}
       </section>
-      {synthesis ? <SynthesisView synthesis={synthesis} /> : null}
+      {synthesis ? <SynthesisView synthesis={synthesis} published={period.status === 'SYNTHESIS_PUBLISHED'} /> : null}
     </>
   );
 }
