@@ -116,7 +116,11 @@ describe('a facilitator runs a comment period from opening to the published synt
 
     // 5. close early, then publish: every comment is answered, so no reason is asked
     await page.goto(`${t.url}/comment-periods/${periodId}/manage`);
-    await page.getByRole('textbox', { name: 'Why is it closed early?' }).fill('Every stakeholder group has been heard.');
+    const closeReason = page.getByRole('textbox', { name: 'Why is it closed early?' });
+    await page.getByRole('button', { name: 'Close it now' }).click(); // no reason yet: the field says so, and has the focus
+    await page.getByText('Give the reason for closing early').waitFor();
+    await waitForAsync(async () => closeReason.evaluate((el) => el === document.activeElement), 'the reason field to take focus');
+    await closeReason.fill('Every stakeholder group has been heard.');
     await page.getByRole('button', { name: 'Close it now' }).click();
     // it cannot be undone, so it is asked once more; "Keep it open" changes nothing
     const question = page.getByText('Closing cannot be undone', { exact: false });

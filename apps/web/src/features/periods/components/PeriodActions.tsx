@@ -24,6 +24,8 @@ export function PeriodActions({ period, unanswered, onChanged }: Props) {
   /** Closing cannot be undone: the first press asks, the second closes. */
   const [confirmingClose, setConfirmingClose] = useState(false);
   const confirmRef = useRef<HTMLParagraphElement>(null);
+  const closeReasonRef = useRef<HTMLTextAreaElement>(null);
+  const publishReasonRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (confirmingClose) confirmRef.current?.focus();
   }, [confirmingClose]);
@@ -48,7 +50,10 @@ export function PeriodActions({ period, unanswered, onChanged }: Props) {
   };
   const onClose = async (event: FormEvent) => {
     event.preventDefault();
-    if (!closeReason.trim()) return setProblem({ field: 'close', message: t('periods.manage.closeReasonMissing') });
+    if (!closeReason.trim()) {
+      closeReasonRef.current?.focus(); // the field says what is missing
+      return setProblem({ field: 'close', message: t('periods.manage.closeReasonMissing') });
+    }
     setProblem(null);
     if (!confirmingClose) return setConfirmingClose(true);
     setConfirmingClose(false);
@@ -59,7 +64,10 @@ export function PeriodActions({ period, unanswered, onChanged }: Props) {
   };
   const onPublish = async (event: FormEvent) => {
     event.preventDefault();
-    if (unanswered > 0 && !publishReason.trim()) return setProblem({ field: 'publish', message: t('periods.manage.publishReasonMissing', { count: unanswered }) });
+    if (unanswered > 0 && !publishReason.trim()) {
+      publishReasonRef.current?.focus();
+      return setProblem({ field: 'publish', message: t('periods.manage.publishReasonMissing', { count: unanswered }) });
+    }
     const result = await publish({ id: period.id, reason: publishReason.trim() || null });
     if (result.error) return failed('publish', result.error);
     setProblem(null);
@@ -108,7 +116,7 @@ export function PeriodActions({ period, unanswered, onChanged }: Props) {
             <h2 id={`${id}-close`}>{t('periods.manage.closeTitle')}</h2>
             <form onSubmit={(e) => void onClose(e)} noValidate>
               <Field label={t('periods.manage.closeReason')} hint={t('periods.manage.closeReasonHint')} error={error('close')} id={`${id}-close-reason`}>
-                <textarea rows={2} dir="auto" value={closeReason} onChange={(e) => (setCloseReason(e.target.value), setConfirmingClose(false))} />
+                <textarea ref={closeReasonRef} rows={2} dir="auto" value={closeReason} onChange={(e) => (setCloseReason(e.target.value), setConfirmingClose(false))} />
               </Field>
               {confirmingClose ? (
                 <>
@@ -143,7 +151,7 @@ export function PeriodActions({ period, unanswered, onChanged }: Props) {
         <form onSubmit={(e) => void onPublish(e)} noValidate>
           {unanswered > 0 ? (
             <Field label={t('periods.manage.publishReason')} error={error('publish')} id={`${id}-publish-reason`}>
-              <textarea rows={2} dir="auto" value={publishReason} onChange={(e) => setPublishReason(e.target.value)} />
+              <textarea ref={publishReasonRef} rows={2} dir="auto" value={publishReason} onChange={(e) => setPublishReason(e.target.value)} />
             </Field>
           ) : error('publish') ? (
             <p role="alert">{error('publish')}</p>
