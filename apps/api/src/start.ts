@@ -44,7 +44,7 @@ export async function start({ config, logger, banner }: StartOptions): Promise<S
     }
     await app.listen(config.PORT, config.HOST);
     const url = (await app.getUrl()).replace('[::1]', 'localhost');
-    banner?.write(bannerText(config, url, { seeded, database: embedded ? `embedded PostgreSQL (PGlite) in ${pgliteDir}` : 'PostgreSQL (DATABASE_URL)' }));
+    banner?.write(bannerText(config, url, { seeded, database: embedded ? `embedded PostgreSQL (PGlite) in ${pgliteDir}; while it runs: psql ${embedded.url}` : 'PostgreSQL (DATABASE_URL)' }));
     logger.info({ graphqlUrl: `${url}/graphql`, database: embedded ? 'embedded' : 'postgres', demoData: seeded ? 'created' : config.DEMO_DATA }, 'Intersessional API ready');
     return {
       app,
