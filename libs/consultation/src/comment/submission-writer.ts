@@ -105,7 +105,7 @@ export class SubmissionWriter {
 
   /** The steps of a submission, each once for the whole batch, in the caller's transaction. */
   private async writeTogether(batch: readonly PendingComment[]): Promise<Written[]> {
-    for (const periodId of new Set(batch.map((p) => p.period.id))) await this.scheduler.catchUp(periodId);
+    for (const period of new Map(batch.map((p) => [p.period.id, p.period])).values()) await this.scheduler.catchUp(period);
     const held = await this.rules.holdReasons(
       batch.map(({ period, comment, links }) => ({ period, authorId: comment.authorId, guestEmail: comment.guestEmail, links, fingerprint: comment.fingerprint })),
     );

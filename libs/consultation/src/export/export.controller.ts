@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { type Actor, OptionalActor, Public } from '@intersessional/access';
 import { escapeHtml } from '@intersessional/document-schema';
-import { attachmentDisposition, badInput } from '@intersessional/graphql';
+import { attachmentDisposition, badInput, inlineDisposition } from '@intersessional/graphql';
 import { renderBodyHtml } from '../comment/comment-body';
 import { htmlText, markdownCell, userTextAttributes } from '../user-text';
 import type { CommentEntity } from '../comment/comment.entity';
@@ -88,11 +88,11 @@ export class ExportController {
     // The HTML table opens in the browser (the period page's "Open the comment–response table"; saving
     // it keeps its file name); it is our markup with every user text escaped, and a sandbox with no
     // script, no request and no form makes that a guarantee. The Markdown copy is a download.
-    const disposition = attachmentDisposition(`${period.title} - responses`, chosen === 'html' ? 'html' : 'md', 'responses');
+    const name = `${period.title} - responses`;
     res
       .status(200)
       .type(chosen === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
-      .setHeader('Content-Disposition', chosen === 'html' ? disposition.replace(/^attachment/, 'inline') : disposition);
+      .setHeader('Content-Disposition', chosen === 'html' ? inlineDisposition(name, 'html', 'responses') : attachmentDisposition(name, 'md', 'responses'));
     if (chosen === 'html') res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'");
     const lines = chosen === 'html' ? this.html(period, audience) : this.markdown(period, audience);
     await pipeline(Readable.from(lines), res);

@@ -3,6 +3,7 @@ import { Clock, Database } from '@intersessional/database';
 import { ConsultationEvents } from '../consultation.events';
 import { ConsultationNotifier } from '../consultation.notifier';
 import { ConsultationRecord } from '../record/consultation-record';
+import type { CommentPeriodEntity } from './comment-period.entity';
 import { CommentPeriodRepository, type DueEvent } from './comment-period.repository';
 
 /** How often due events are looked for; they fire at most this late. */
@@ -20,6 +21,8 @@ export class PeriodScheduler implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger('PeriodScheduler');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
+  /** Open periods whose due events a submission's transaction has seen fired (see `catchUp`). */
+  private readonly openedRecorded = new Set<string>();
 
   constructor(
     private readonly db: Database,
@@ -47,8 +50,13 @@ export class PeriodScheduler implements OnApplicationBootstrap, OnApplicationShu
    * anything about it: a comment that arrives in the seconds between the opening time and the next
    * tick comes after "opened" in the period's record, never before it.
    */
-  async catchUp(periodId: string): Promise<void> {
-    for (const due of await this.periods.dueEvents(this.clock.now(), periodId)) await this.fire(due);
+  async catchUp(period: CommentPeriodEntity): Promise<void> {
+    // once per open period and process: after a commit that saw it opened, "opened" is in the record
+    // for good, so the submission path pays this query once, not per batch
+    if (this.openedRecorded.has(period.id)) return;
+    const now = this.clock.now();
+    for (const due of await this.periods.dueEvents(now, period.id)) await this.fire(due);
+    if (period.opensAt <= now) this.db.afterCommit(() => this.openedRecorded.add(period.id));
   }
 
   private async fireDue(): Promise<void> {

@@ -1,5 +1,6 @@
-import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, useId, useRef } from 'react';
 import { Button } from '../../../design/Button';
+import { useFocusFollows } from '../../../design/use-focus-follows';
 import type { MessageId } from '../../../i18n/t';
 import { useT } from '../../../i18n/t';
 import { Answer, CommentDate, groupId, Suggestion } from '../../comments/components/display';
@@ -56,14 +57,7 @@ export function BoardItem({ comment, index, position, count, open, campaign, onO
   const t = useT();
   const articleRef = useRef<HTMLElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
-  const wasOpen = useRef(open);
-  // Focus follows the work: into the form's first field when it opens (the button that opened it is
-  // gone), back to the comment when it closes (saved or cancelled), never to the page's start.
-  useEffect(() => {
-    if (open && !wasOpen.current) formRef.current?.querySelector<HTMLElement>('textarea, input, select, button')?.focus();
-    else if (!open && wasOpen.current) articleRef.current?.focus({ preventScroll: true });
-    wasOpen.current = open;
-  }, [open]);
+  useFocusFollows(Boolean(open), formRef, articleRef);
   const nameId = useId();
   const stateId = useId();
   const live = comment.liveAnchor;

@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { Button } from '../../../design/Button';
 import { ErrorSummary } from '../../../design/ErrorSummary';
 import { ChoiceGroup, Field } from '../../../design/Field';
+import { useFocusFollows } from '../../../design/use-focus-follows';
 import { errorCode } from '../../../graphql/errors';
 import { type MessageId, useT } from '../../../i18n/t';
 import { useSession } from '../../account/session/use-session';
@@ -29,15 +30,8 @@ export function ReportControl({ comment, className }: { comment: ThreadCommentDa
   const [done, setDone] = useState<string | null>(null);
   const [{ fetching }, report] = useMutation(REPORT);
   const opener = useRef<HTMLButtonElement>(null);
-  const first = useRef<HTMLInputElement>(null);
-  const wasOpen = useRef(false);
-
-  // focus into the form when it opens, back to its button when it closes
-  useEffect(() => {
-    if (open) first.current?.focus();
-    else if (wasOpen.current) opener.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFollows(open, formRef, opener);
 
   if (!session || comment.commenter.userId === session.user.id) return null;
   if (!open) {
@@ -76,12 +70,12 @@ export function ReportControl({ comment, className }: { comment: ThreadCommentDa
 
   const reasonMissing = problem === 'reason';
   return (
-    <form className={styles.replyForm} noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)} aria-label={t('comments.report.label', { name: comment.commenter.name })}>
+    <form ref={formRef} className={styles.replyForm} noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)} aria-label={t('comments.report.label', { name: comment.commenter.name })}>
       <ErrorSummary problems={reasonMissing ? [{ fieldId: `${id}-reason`, message: t('comments.report.reasonMissing') }] : []} general={reasonMissing ? null : problem} />
       <ChoiceGroup legend={t('comments.report.reason')} hint={t('comments.report.hint')} error={reasonMissing ? t('comments.report.reasonMissing') : null} id={`${id}-reason`}>
-        {REASONS.map((r, i) => (
+        {REASONS.map((r) => (
           <label key={r}>
-            <input ref={i === 0 ? first : undefined} type="radio" name={`${id}-r`} value={r} checked={reason === r} onChange={() => setReason(r)} />
+            <input type="radio" name={`${id}-r`} value={r} checked={reason === r} onChange={() => setReason(r)} />
             <span>{t(`comments.report.reasons.${r}` as MessageId)}</span>
           </label>
         ))}
