@@ -296,9 +296,9 @@ describe('the answer board', () => {
   });
 
   it.each([
-    ['en', 'en-GB', 'phone', PHONE, 'Apply the suggested wording…'],
-    ['ar', 'ar-EG', 'phone', PHONE, 'تطبيق الصياغة المقترحة…'],
-  ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device, apply) => {
+    ['en', 'en-GB', 'phone', PHONE, 'Apply the suggested wording…', 'Hide…'],
+    ['ar', 'ar-EG', 'phone', PHONE, 'تطبيق الصياغة المقترحة…', 'إخفاء…'],
+  ] as const)('has no axe violation in %s (%s) on a %s', async (locale, browserLocale, size, device, apply, hide) => {
     const { periodId, ids } = await periodAfterEdits();
     const page = await (await signedIn(bpf.facilitator, { ...device, locale: browserLocale })).newPage();
     await board(page, periodId);
@@ -307,5 +307,10 @@ describe('the answer board', () => {
     await item(page, ids.suggestion).locator('ins').waitFor();
     await page.screenshot({ path: `${SHOTS}/answer-board-${locale}-${size}.png`, fullPage: true });
     await expectNoAxeViolations(page, `the answer board in ${locale} on a ${size}`);
+    await item(page, ids.whole).getByRole('button', { name: hide }).click(); // the hide form open too
+    await item(page, ids.whole).locator('textarea').waitFor();
+    await item(page, ids.whole).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/answer-board-hide-${locale}-${size}.png` });
+    await expectNoAxeViolations(page, `the hide form in ${locale} on a ${size}`);
   });
 });
