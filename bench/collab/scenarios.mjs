@@ -420,8 +420,8 @@ export async function draftingSeason(instance, { steps, typists, readers, rate, 
  * Cold open. A document gets a history of `updates` one-character updates typed through the server (one
  * typist, at most `window` in flight), the server is stopped and started again on the same storage
  * (`start()` reuses it), and a new client's time from connecting until it holds the whole text is taken,
- * twice, each after a restart: the first open (for ours, the log holds every keystroke: the compactor
- * has not run) and the second (ours: the first open asked the compactor to fold the log, and it has).
+ * twice, each after a restart: the first open (for ours, the 30 s compactor has not run: the log holds
+ * what the room's live folding left) and the second.
  */
 /** A reopened document that has grown and then not for this long has arrived as far as it will. */
 const STALL_MS = 3000;

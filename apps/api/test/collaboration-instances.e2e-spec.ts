@@ -5,12 +5,11 @@ import { type Editor, openEditor, paragraph } from './support/editors';
 import { awarenessFrame, openRaw } from './support/raw-collab';
 import { type TestApp, startTestApp } from './support/test-app';
 import { waitFor } from './support/wait';
+import { describeWithRedis } from './support/backends';
 
 const CREATE = `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`;
 const IMPORT = `mutation($id: ID!, $markdown: String!) { importDocumentMarkdown(id: $id, markdown: $markdown) { id } }`;
 
-// Several instances need a shared Redis (and a database both can reach): the PostgreSQL run has both.
-const describeWithRedis = process.env.REDIS_URL ? describe : describe.skip;
 
 describeWithRedis('co-drafting across several API instances (Redis fan-out)', () => {
   let one: TestApp;

@@ -3,6 +3,7 @@ import { SubmissionWriter } from '@intersessional/consultation';
 import { freshIp, Given, type TestUser } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
 import { waitFor, waitForAsync } from './support/wait';
+import { itOnPostgres } from './support/backends';
 
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id body state } }`;
 
@@ -12,7 +13,6 @@ type Answer = {
 };
 
 /** Holding the period's record from another connection needs PostgreSQL: the embedded database is one connection. */
-const itOnPostgres = process.env.DATABASE_URL ? it : it.skip;
 
 describe('submissions that arrive together are written together (group commit)', () => {
   let t: TestApp;

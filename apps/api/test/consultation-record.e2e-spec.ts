@@ -9,6 +9,7 @@ import { type Archive, type CommentReceipt, type PublishedKeys, RECEIPT_FIELDS, 
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { type TestApp, startTestApp } from './support/test-app';
 import { waitFor } from './support/wait';
+import { itOnPostgres } from './support/backends';
 
 const HEAD = `logId treeSize rootHash timestamp keyId signature`;
 const SUBMIT = `mutation($input: SubmitCommentInput!) { submitComment(input: $input) { id state trackingNumber ${RECEIPT_FIELDS} } }`;
@@ -27,7 +28,6 @@ interface Submitted {
 
 const bytes = (hex: string): Uint8Array => parseHex(hex, 32) ?? new Uint8Array();
 /** Several instances need several connections: the embedded database is one. */
-const itOnPostgres = process.env.DATABASE_URL ? it : it.skip;
 
 describe('the consultation record: entries in the event’s transaction, signed heads, receipts, the archive', () => {
   let smtp: SmtpSink;

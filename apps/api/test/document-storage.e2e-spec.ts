@@ -5,6 +5,7 @@ import { yDocToMarkdown } from '@intersessional/document-schema';
 import { Given, type TestUser } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
 import { waitForAsync } from './support/wait';
+import { itOnPostgres } from './support/backends';
 
 const CONTRIBUTORS = `query($id: ID!) { document(id: $id) { contributors { user { id displayName } edits bytes } } }`;
 type Contributors = { document: { contributors: { user: { id: string }; edits: number; bytes: number }[] } };
@@ -110,8 +111,6 @@ describe('document storage: update log, compaction, contributors', () => {
     return pg;
   };
   const INSERT = `INSERT INTO document_updates (document_id, author_id, update) VALUES ($1, $2, $3)`;
-  // the embedded database serves one connection at a time (and one process): several instances need PostgreSQL
-  const itOnPostgres = process.env.DATABASE_URL ? it : it.skip;
 
   itOnPostgres('keeps an update that commits after a compaction folded later ones (two instances): the document loads with it', async () => {
     const id = await given.document(ws, { markdown: 'Start' });
@@ -161,5 +160,62 @@ describe('document storage: update log, compaction, contributors', () => {
     const text = yDocToMarkdown(await t.app.get(DocumentStore).load(id));
     expect(text).toContain('Committed mid-compaction');
     expect(text).toContain('second 1');
+  });
+
+  it('folds live from a document open in memory: an empty log, the same document, the same contributors', async () => {
+    const id = await given.document(ws, { markdown: 'Start' });
+    await edit(id, member, 12, 'member');
+    await edit(id, ws.facilitator, 5, 'facilitator');
+    const store = t.app.get(DocumentStore);
+    const opened = await store.open(id);
+    const text = yDocToMarkdown(opened.doc);
+    const contributors = await member.client.ok<Contributors>(CONTRIBUTORS, { id });
+    const fold = await t.app.get(Compactor).foldLive(id, opened.doc, opened.snapshotVersion);
+    expect(fold?.folded).toBe(opened.logRows);
+    expect(fold?.version).not.toBe(opened.snapshotVersion);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [id]);
+    expect(n).toBe(0);
+    expect(yDocToMarkdown(await store.load(id))).toBe(text);
+    expect(await member.client.ok<Contributors>(CONTRIBUTORS, { id })).toEqual(contributors);
+    expect(await t.app.get(Compactor).foldLive(id, opened.doc, fold?.version ?? '')).toBeNull(); // nothing left to fold
+  });
+
+  itOnPostgres('a live fold keeps the rows its document does not hold: one another instance committed after the open stays in the log', async () => {
+    const id = await given.document(ws, { markdown: 'Start' });
+    await edit(id, member, 3, 'before');
+    const opened = await t.app.get(DocumentStore).open(id);
+    const pg = await otherInstance();
+    try {
+      await pg.query(INSERT, [id, member.id, await updateAdding(id, 'Arrived after the open')]);
+    } finally {
+      await pg.end();
+    }
+    const fold = await t.app.get(Compactor).foldLive(id, opened.doc, opened.snapshotVersion);
+    expect(fold?.folded).toBe(opened.logRows);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [id]);
+    expect(n).toBe(1);
+    const text = yDocToMarkdown(await t.app.get(DocumentStore).load(id));
+    expect(text).toContain('Arrived after the open');
+    expect(text).toContain('before 2');
+  });
+
+  itOnPostgres('a live fold keeps what another fold wrote into the snapshot since its document was opened', async () => {
+    const id = await given.document(ws, { markdown: 'Start' });
+    await edit(id, member, 3, 'before');
+    const opened = await t.app.get(DocumentStore).open(id);
+    const pg = await otherInstance();
+    try {
+      await pg.query(INSERT, [id, member.id, await updateAdding(id, 'Folded elsewhere')]);
+    } finally {
+      await pg.end();
+    }
+    await t.app.get(Compactor).compact(id); // another instance's compaction: the snapshot now holds a row this doc lacks
+    opened.doc.getXmlFragment('default').push([new Y.XmlElement('paragraph')]); // and this doc holds content that snapshot lacks
+    await t.app.get(DocumentStore).edit(id, member.id, (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(opened.doc)));
+    const fold = await t.app.get(Compactor).foldLive(id, opened.doc, opened.snapshotVersion);
+    expect(fold?.folded).toBe(1);
+    const text = yDocToMarkdown(await t.app.get(DocumentStore).load(id));
+    expect(text).toContain('Folded elsewhere');
+    expect(text).toContain('before 2');
   });
 });

@@ -12,6 +12,7 @@ import { type Proxy, startHaproxy } from './support/haproxy';
 import { startPausableProxy } from './support/pausable-proxy';
 import { MESSAGE_SYNC, type RawClient, openRaw, syncStep1Frame } from './support/raw-collab';
 import { waitFor, waitForAsync } from './support/wait';
+import { describeWithRedis } from './support/backends';
 
 const METRICS_TOKEN = 'metrics-token-of-the-proxy-spec-0123456789';
 const INSTANCES = 3;
@@ -25,8 +26,6 @@ interface Editor {
   list: Y.Array<string>;
 }
 
-// Several instances need a shared Redis and a database they can all reach: the PostgreSQL run has both.
-const describeWithRedis = process.env.REDIS_URL ? describe : describe.skip;
 
 describeWithRedis('three API instances behind HAProxy, sharing PostgreSQL and Redis', () => {
   const built = builtServerAndDatabase();

@@ -7,6 +7,7 @@ import { Given, type TestUser } from './support/given';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { type Subscribed, type TestSubscriptionClient, subscribe, subscriptionClient, waitFor } from './support/subscriptions';
 import { type TestApp, startTestApp } from './support/test-app';
+import { describeWithRedis } from './support/backends';
 
 const LIST = `query($first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
@@ -330,7 +331,6 @@ describe('notifications: in-app list, live subscription, e-mail outbox', () => {
     });
   });
 
-  const describeWithRedis = process.env.REDIS_URL ? describe : describe.skip;
   describeWithRedis('several instances (Redis)', () => {
     let two: TestApp;
     beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { Clock } from '@intersessional/database';
 import { Given, type TestUser } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
+import { describeOnPostgres } from './support/backends';
 
 const REFRESH = `mutation($token: String!) { refreshSession(refreshToken: $token) { accessToken refreshToken user { id } } }`;
 const ME = `{ me { id } }`;
@@ -88,8 +89,6 @@ describe('sessions: several tabs refreshing one refresh token', () => {
     expect(rows.filter((r) => r.sealed !== null)).toHaveLength(1);
   });
 
-  // PGlite is one session for one process: several instances need PostgreSQL
-  const describeOnPostgres = process.env.DATABASE_URL ? describe : describe.skip;
   describeOnPostgres('two instances sharing the database', () => {
     let two: TestApp;
     beforeAll(async () => {

@@ -6,7 +6,7 @@ import { Metrics } from '@intersessional/metrics';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { MAX_NESTING, SCHEMA_VERSION } from '@intersessional/document-schema';
-import { DocumentEvents, DocumentStore } from '@intersessional/documents';
+import { Compactor, DocumentEvents, DocumentStore } from '@intersessional/documents';
 import { CloseCode, CloseReason } from './close-codes';
 import { type CollabClaims, CollaborationTokenService } from './collaboration-token.service';
 import { AwarenessTooLargeError, DocumentTooDeepError, DocumentTooLargeError, MalformedMessageError } from './collaboration.errors';
@@ -15,6 +15,7 @@ import { type Access, CollabAccess, type Seat, deny } from './collab-access';
 import { Connection, closeSocket } from './connection';
 import { CollabFanOut, type PeerMessage } from './fan-out';
 import { Room } from './room';
+import { RoomFolder } from './room-folder';
 import { TokenBucket } from './token-bucket';
 import { UpdateWriter } from './update-writer';
 
@@ -41,6 +42,8 @@ export class CollabServer implements BeforeApplicationShutdown {
   private readonly logger = new Logger('CollabServer');
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** What keeps each open room's update log short; kept until the room's last fold is done. */
+  private readonly folders = new Map<Room, RoomFolder>();
   private timer: NodeJS.Timeout | null = null;
   private closing = false;
   private rechecking = false;
@@ -69,6 +72,7 @@ export class CollabServer implements BeforeApplicationShutdown {
     private readonly writer: UpdateWriter,
     private readonly fanOut: CollabFanOut,
     private readonly events: DocumentEvents,
+    private readonly compactor: Compactor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     metrics: Metrics,
   ) {
@@ -82,7 +86,13 @@ export class CollabServer implements BeforeApplicationShutdown {
     // frames over the limit are closed by ws with 1009 "Max payload size exceeded"
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.COLLAB_MAX_MESSAGE_BYTES });
     events.onStoredUpdate((documentId, update) => {
-      void this.rooms.get(documentId)?.then((room) => room.applyStored(update)).catch(() => undefined);
+      void this.rooms
+        .get(documentId)
+        ?.then((room) => {
+          room.applyStored(update);
+          this.grew(room);
+        })
+        .catch(() => undefined);
       this.fanOut.publish(documentId, { kind: 'update', update });
     });
   }
@@ -258,15 +268,16 @@ export class CollabServer implements BeforeApplicationShutdown {
     const fromPeer = (message: PeerMessage) => {
       if (!room) return void early.push(message);
       if (message.kind === 'update') {
-        room.applyStored(message.update);
+        room.applyStored(message.update); // stored and counted by the instance that wrote it
         this.events.logGrew(documentId);
       } else room.applyPeerAwareness(message.update);
     };
     await this.fanOut.join(documentId, { message: fromPeer, resync: () => room && void this.resync(room) });
-    const state = await this.store.load(documentId);
+    const opened = await this.store.open(documentId, { compactLater: false }); // the room folds a long log itself
     const persist = async (update: Uint8Array, connection: Connection) => {
       await this.writer.write(documentId, connection.userId, update);
       this.received.inc();
+      if (room) this.grew(room);
       this.fanOut.publish(documentId, { kind: 'update', update }); // committed: peers may show it
       this.events.logGrew(documentId);
     };
@@ -275,10 +286,14 @@ export class CollabServer implements BeforeApplicationShutdown {
       maxAwarenessBytes: this.config.COLLAB_MAX_AWARENESS_BYTES,
       maxNesting: MAX_NESTING,
     };
-    room = new Room(documentId, state, persist, limits, {
+    const opening: Room = new Room(documentId, opened.doc, persist, limits, {
       awarenessChanged: (update) => this.fanOut.publish(documentId, { kind: 'awareness', update }),
       delivered: (sockets) => this.delivered.inc(sockets),
     });
+    const folder = new RoomFolder(documentId, opened.doc, opened, this.compactor, () => opening.storedBytes, this.logger);
+    this.folders.set(opening, folder);
+    room = opening;
+    folder.grew(0); // a long log found at the open is folded at once
     early.forEach(fromPeer);
     return room;
   }
@@ -303,8 +318,20 @@ export class CollabServer implements BeforeApplicationShutdown {
     await room.settled();
     if (room.connections.size || (await this.rooms.get(room.documentId)) !== room) return;
     this.rooms.delete(room.documentId);
-    room.destroy();
+    const folder = this.folders.get(room);
+    const folded = folder?.unload(!this.closing);
     await this.fanOut.leave(room.documentId);
+    await folded;
+    this.folders.delete(room);
+    room.destroy();
+  }
+
+  /**
+   * This instance stored one more row of the room's document: its log may be due for a live fold.
+   * Rows other instances store are theirs to count (each folds what its doc holds, theirs included).
+   */
+  private grew(room: Room): void {
+    if (!this.closing) this.folders.get(room)?.grew();
   }
 
   /** Open documents, for tests and metrics. */
@@ -355,6 +382,7 @@ export class CollabServer implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     await this.closeConnections();
     await this.writer.drain();
+    await Promise.all([...this.folders.values()].map((folder) => folder.settled()));
     this.wss.close();
   }
 }

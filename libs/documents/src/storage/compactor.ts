@@ -2,12 +2,15 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import * as Y from 'yjs';
 import { Database } from '@intersessional/database';
 import { Metrics } from '@intersessional/metrics';
+import { heldBy } from './containment';
 import { UpdateLogRepository } from './update-log.repository';
 
 /** A document is compacted once its log holds more rows than this. */
 export const COMPACT_THRESHOLD = 200;
 /** Rows folded per pass: bounds the memory and the transaction of one pass. */
 export const COMPACT_BATCH = 2000;
+/** Rows one live fold reads at most: the oldest, as many as a long burst leaves. */
+const LIVE_FOLD_BATCH = 20_000;
 const INTERVAL_MS = 30_000;
 
 /**
@@ -25,6 +28,7 @@ export class Compactor implements OnModuleInit, OnApplicationShutdown {
   private readonly runs;
   private readonly folded;
   private readonly backlog;
+  private readonly liveFolds;
 
   constructor(
     private readonly db: Database,
@@ -33,6 +37,7 @@ export class Compactor implements OnModuleInit, OnApplicationShutdown {
   ) {
     this.runs = metrics.histogram('compaction_seconds', 'Time to compact one document completely', [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
     this.folded = metrics.counter('compaction_rows_folded_total', 'Update log rows folded into snapshots');
+    this.liveFolds = metrics.histogram('compaction_live_fold_seconds', 'Time to fold a log into a snapshot from a document open in memory', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
     this.backlog = metrics.gauge('compaction_backlog_documents', 'Documents over the compaction threshold at the last pass (at most 20 are taken per pass)');
   }
 
@@ -108,5 +113,36 @@ export class Compactor implements OnModuleInit, OnApplicationShutdown {
       folded += rows;
       if (rows < COMPACT_BATCH) return folded;
     }
+  }
+
+  /**
+   * Folds the log rows that `doc` (a document open in memory) already holds into a snapshot encoded
+   * from it: no snapshot to decode and no rows to apply, unlike a compaction pass, so an open document
+   * can keep its log short while it is edited and when it unloads. `doc` must hold committed content
+   * only (the sync server applies an update once it is stored) and must have been built from the
+   * snapshot of version `knownVersion` (or a later fold of its own): if another fold replaced the
+   * snapshot since, that snapshot is merged in, so rows it folded and `doc` lacks are kept. Rows `doc`
+   * does not hold yet (committed late by another instance) stay in the log. Returns the snapshot's new
+   * version and the rows folded, or null when there was nothing to fold.
+   */
+  async foldLive(documentId: string, doc: Y.Doc, knownVersion: string): Promise<{ version: string; folded: number } | null> {
+    const end = this.liveFolds.startTimer();
+    const result = await this.db.transaction(async () => {
+      await this.log.lockForCompaction(documentId);
+      const rows = await this.log.oldest(documentId, LIVE_FOLD_BATCH);
+      const current = await this.log.snapshotVersion(documentId);
+      const other = current && current !== knownVersion ? await this.log.snapshot(documentId) : null;
+      // from here to the encoding nothing awaits: the doc cannot change between the test and the snapshot
+      const held = heldBy(doc);
+      const folded = rows.filter((row) => held(row.update));
+      if (!folded.length) return null;
+      const own = Y.encodeStateAsUpdate(doc);
+      const state = other ? Y.mergeUpdates([other.state, own]) : own;
+      const version = await this.log.foldIntoSnapshot(documentId, state, folded.map((row) => row.id));
+      return { version, folded: folded.length };
+    });
+    end();
+    if (result) this.folded.inc(result.folded);
+    return result;
   }
 }

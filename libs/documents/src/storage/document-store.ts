@@ -5,6 +5,14 @@ import { COMPACT_THRESHOLD, Compactor } from './compactor';
 import { DocumentEvents } from './document-events';
 import { UpdateLogRepository } from './update-log.repository';
 
+/** A document as stored: its content, and the version of the snapshot it was built from ('' without one). */
+export interface OpenedDocument {
+  doc: Y.Doc;
+  snapshotVersion: string;
+  /** Log rows applied on top of the snapshot. */
+  logRows: number;
+}
+
 /**
  * Loads and changes document content through the update log. Edits made by the server (import, and
  * later version restore and accepted suggestions) are Yjs updates appended to the same log that the
@@ -19,19 +27,26 @@ export class DocumentStore {
     private readonly compactor: Compactor,
   ) {}
 
-  /** Snapshot plus the log after it, applied into a fresh Y.Doc. */
-  async load(documentId: string): Promise<Y.Doc> {
+  /**
+   * The snapshot and every row still in the log (not only those after the snapshot's mark: with several
+   * instances a row with a lower id can commit after a compaction folded higher ones; Yjs ignores what
+   * it holds), applied into a fresh Y.Doc, with the snapshot's version for a later live fold. A long
+   * log is handed to the compactor unless the caller folds it itself (`compactLater: false`).
+   */
+  async open(documentId: string, { compactLater = true } = {}): Promise<OpenedDocument> {
     const doc = new Y.Doc({ gc: true });
-    const snapshot = await this.log.snapshot(documentId);
-    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    const { state, version, updates } = await this.log.stored(documentId);
+    if (state) Y.applyUpdate(doc, state);
     // Applying into a doc (rather than Y.mergeUpdates over many small updates) avoids its known
     // super-linear cases; one transaction for all of them is a third faster than one each.
-    // every row still in the log, not only those after the snapshot's mark: with several instances a
-    // row with a lower id can commit after a compaction folded higher ones (Yjs ignores what it holds)
-    const updates = await this.log.remainingUpdates(documentId);
     doc.transact(() => updates.forEach((update) => Y.applyUpdate(doc, update)));
-    if (updates.length > COMPACT_THRESHOLD) this.compactor.soon(documentId);
-    return doc;
+    if (compactLater && updates.length > COMPACT_THRESHOLD) this.compactor.soon(documentId);
+    return { doc, snapshotVersion: version, logRows: updates.length };
+  }
+
+  /** The document's content: the snapshot plus the log after it, applied into a fresh Y.Doc. */
+  async load(documentId: string): Promise<Y.Doc> {
+    return (await this.open(documentId)).doc;
   }
 
   /**

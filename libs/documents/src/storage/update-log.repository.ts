@@ -29,13 +29,45 @@ export class UpdateLogRepository {
     );
   }
 
-  async snapshot(documentId: string): Promise<{ state: Uint8Array; lastUpdateId: string } | null> {
-    const rows: { state: Buffer; last_update_id: string }[] = await this.db.manager.query(
-      `SELECT state, last_update_id FROM document_snapshots WHERE document_id = $1`,
+  /** The snapshot, the last row folded into it, and its version (the row's xmin: it changes with every fold). */
+  async snapshot(documentId: string): Promise<{ state: Uint8Array; lastUpdateId: string; version: string } | null> {
+    const rows: { state: Buffer; last_update_id: string; version: string }[] = await this.db.manager.query(
+      `SELECT state, last_update_id, xmin::text AS version FROM document_snapshots WHERE document_id = $1`,
       [documentId],
     );
     const row = rows[0];
-    return row ? { state: new Uint8Array(row.state), lastUpdateId: String(row.last_update_id) } : null;
+    return row ? { state: new Uint8Array(row.state), lastUpdateId: String(row.last_update_id), version: String(row.version) } : null;
+  }
+
+  /** The snapshot's version ('' without one), to tell whether another fold replaced it since it was read. */
+  async snapshotVersion(documentId: string): Promise<string> {
+    const rows: { version: string }[] = await this.db.manager.query(`SELECT xmin::text AS version FROM document_snapshots WHERE document_id = $1`, [documentId]);
+    return rows[0] ? String(rows[0].version) : '';
+  }
+
+  /**
+   * Everything stored for a document: its snapshot (with its version, '' without one) and every row of
+   * the log not yet folded into it, in id order. One statement, so a compaction committing meanwhile
+   * cannot fall between the snapshot and the rows (it would delete rows the snapshot read here lacks).
+   */
+  async stored(documentId: string): Promise<{ state: Uint8Array | null; version: string; updates: Uint8Array[] }> {
+    // The log as one row holding every update, each after its length (4 bytes, big-endian), rather than
+    // a row per update: a long log uncompacted (100,000 keystrokes) reads in about half the time,
+    // without a row's parsing and objects per keystroke.
+    const rows: { state: Buffer | null; version: string | null; log: Buffer | null }[] = await this.db.manager.query(
+      `SELECT s.state, s.xmin::text AS version,
+         (SELECT string_agg(int4send(length(u.update)) || u.update, ''::bytea ORDER BY u.id) FROM document_updates u WHERE u.document_id = $1) AS log
+       FROM (SELECT 1) one LEFT JOIN document_snapshots s ON s.document_id = $1`,
+      [documentId],
+    );
+    const { state, version, log } = rows[0] ?? { state: null, version: null, log: null };
+    const updates: Uint8Array[] = [];
+    for (let at = 0; log && at < log.length; ) {
+      const length = log.readInt32BE(at);
+      updates.push(log.subarray(at + 4, at + 4 + length));
+      at += 4 + length;
+    }
+    return { state: state ? new Uint8Array(state) : null, version: version ?? '', updates };
   }
 
   /**
@@ -55,25 +87,6 @@ export class UpdateLogRepository {
     // the snapshot row's xmin changes with every fold, also one that folded only rows with lower ids
     const version = rows[0]?.kind === 0 ? String(rows[0].version) : '';
     return { snapshotMark: mark, snapshotVersion: version, rows: rows.filter((r) => r.kind === 1).map((r) => ({ id: String(r.id), update: new Uint8Array(r.update as Buffer) })) };
-  }
-
-  /** Every row of the document's log not yet folded into its snapshot, in id order. */
-  async remainingUpdates(documentId: string): Promise<Uint8Array[]> {
-    // One row holding every update, each after its length (4 bytes, big-endian), rather than a row per
-    // update: a long log uncompacted (100,000 keystrokes) reads in about half the time, without a
-    // row's parsing and objects per keystroke.
-    const rows: { log: Buffer | null }[] = await this.db.manager.query(
-      `SELECT string_agg(int4send(length(update)) || update, ''::bytea ORDER BY id) AS log FROM document_updates WHERE document_id = $1`,
-      [documentId],
-    );
-    const log = rows[0]?.log;
-    const updates: Uint8Array[] = [];
-    for (let at = 0; log && at < log.length; ) {
-      const length = log.readInt32BE(at);
-      updates.push(log.subarray(at + 4, at + 4 + length));
-      at += 4 + length;
-    }
-    return updates;
   }
 
   /** Documents whose log has grown past `threshold` rows since their snapshot. */
@@ -99,14 +112,14 @@ export class UpdateLogRepository {
     return rows.map((r) => ({ id: String(r.id), update: new Uint8Array(r.update) }));
   }
 
-  /** Folds the authorship of log rows up to `lastId` into the contributions table, then deletes them. */
   /**
    * Replaces the snapshot with `state`, which holds the rows `ids` (and everything folded before), and
    * deletes exactly those rows. Never "every row up to the last id": with several instances writing,
    * a row with a lower id can commit after rows with higher ones (its id was taken first), and it may
-   * become visible between the read of the pass and this delete, unfolded.
+   * become visible between the read of the pass and this delete, unfolded. The authorship of those
+   * rows is added to the contributions table first. Returns the snapshot's new version.
    */
-  async foldIntoSnapshot(documentId: string, state: Uint8Array, ids: readonly string[]): Promise<void> {
+  async foldIntoSnapshot(documentId: string, state: Uint8Array, ids: readonly string[]): Promise<string> {
     const lastId = ids.reduce((max, id) => (BigInt(id) > BigInt(max) ? id : max), '0');
     await this.db.manager.query(
       `INSERT INTO document_contributions (document_id, author_id, updates, bytes, first_at, last_at)
@@ -120,13 +133,15 @@ export class UpdateLogRepository {
          last_at = greatest(document_contributions.last_at, EXCLUDED.last_at)`,
       [documentId, ids],
     );
-    await this.db.manager.query(
+    const written: { version: string }[] = await this.db.manager.query(
       `INSERT INTO document_snapshots (document_id, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state,
-         last_update_id = greatest(document_snapshots.last_update_id, EXCLUDED.last_update_id), updated_at = now()`,
+         last_update_id = greatest(document_snapshots.last_update_id, EXCLUDED.last_update_id), updated_at = now()
+       RETURNING xmin::text AS version`,
       [documentId, Buffer.from(state), lastId],
     );
     await this.db.manager.query(`DELETE FROM document_updates WHERE document_id = $1 AND id = ANY($2::bigint[])`, [documentId, ids]);
+    return String(written[0]?.version);
   }
 
   /** Who contributed and how much: folded contributions plus the log not yet compacted. */
