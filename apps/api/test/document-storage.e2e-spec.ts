@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import * as Y from 'yjs';
-import { COMPACT_THRESHOLD, Compactor, DocumentStore } from '@intersessional/documents';
+import { COMPACT_THRESHOLD, Compactor, DocumentStore, UpdateLogRepository } from '@intersessional/documents';
 import { yDocToMarkdown } from '@intersessional/document-schema';
 import { Given, type TestUser } from './support/given';
 import { type TestApp, startTestApp } from './support/test-app';
@@ -217,5 +217,25 @@ describe('document storage: update log, compaction, contributors', () => {
     const text = yDocToMarkdown(await t.app.get(DocumentStore).load(id));
     expect(text).toContain('Folded elsewhere');
     expect(text).toContain('before 2');
+  });
+
+  it('folds a log longer than one live pass reads (a crash or an older release left it), all of it', async () => {
+    const id = await given.document(ws, { markdown: '' });
+    const typist = new Y.Doc();
+    Y.applyUpdate(typist, Y.encodeStateAsUpdate(await t.app.get(DocumentStore).load(id)));
+    const keystrokes: { documentId: string; authorId: string | null; update: Uint8Array }[] = [];
+    typist.on('update', (update: Uint8Array) => keystrokes.push({ documentId: id, authorId: member.id, update }));
+    const text = new Y.XmlText();
+    typist.getXmlFragment('default').push([text]);
+    for (let i = 0; i < 20_500; i += 1) text.insert(i, 'k');
+    const log = t.app.get(UpdateLogRepository);
+    for (let i = 0; i < keystrokes.length; i += 2000) await log.appendMany(keystrokes.slice(i, i + 2000));
+    const opened = await t.app.get(DocumentStore).open(id, { compactLater: false });
+    expect(opened.logRows).toBeGreaterThan(20_000);
+    const fold = await t.app.get(Compactor).foldLive(id, opened.doc, opened.snapshotVersion);
+    expect(fold?.folded).toBe(opened.logRows);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [id]);
+    expect(n).toBe(0);
+    expect((await t.app.get(DocumentStore).load(id)).getXmlFragment('default').toString()).toContain('k'.repeat(20_500));
   });
 });

@@ -286,13 +286,12 @@ export class CollabServer implements BeforeApplicationShutdown {
       maxAwarenessBytes: this.config.COLLAB_MAX_AWARENESS_BYTES,
       maxNesting: MAX_NESTING,
     };
-    const opening: Room = new Room(documentId, opened.doc, persist, limits, {
+    room = new Room(documentId, opened.doc, persist, limits, {
       awarenessChanged: (update) => this.fanOut.publish(documentId, { kind: 'awareness', update }),
       delivered: (sockets) => this.delivered.inc(sockets),
     });
-    const folder = new RoomFolder(documentId, opened.doc, opened, this.compactor, () => opening.storedBytes, this.logger);
-    this.folders.set(opening, folder);
-    room = opening;
+    const folder = new RoomFolder(documentId, opened.doc, opened, this.compactor, this.logger);
+    this.folders.set(room, folder);
     folder.grew(0); // a long log found at the open is folded at once
     early.forEach(fromPeer);
     return room;

@@ -4,7 +4,7 @@ import { COMPACT_THRESHOLD, type Compactor } from '@intersessional/documents';
 
 /** A live fold runs once this many rows were stored since the last one, at the least… */
 const MIN_ROWS = 2000;
-/** …or once the rows reach the stored size divided by this: a big draft is re-encoded less often. */
+/** …or once the rows reach the snapshot's size divided by this: a big draft is re-encoded less often. */
 const BYTES_PER_ROW = 64;
 /** …and at the most this many: reopening replays no more than these, plus the snapshot. */
 const MAX_ROWS = 20_000;
@@ -23,19 +23,20 @@ export class RoomFolder {
   /** Rows the last fold left in the log (not held by the doc yet, or the fold failed). */
   private left = 0;
   private version: string;
+  /** The size of the last snapshot written (what was read, at the open): what a fold costs to encode and write. */
+  private stateBytes: number;
   private running: Promise<void> | null = null;
 
   constructor(
     private readonly documentId: string,
     private readonly doc: Y.Doc,
-    opened: { snapshotVersion: string; logRows: number },
+    opened: { snapshotVersion: string; logRows: number; storedBytes: number },
     private readonly compactor: Compactor,
-    /** The document's stored size (an upper bound), for the threshold. */
-    private readonly size: () => number,
     private readonly logger: Logger,
   ) {
     this.since = opened.logRows;
     this.version = opened.snapshotVersion;
+    this.stateBytes = opened.storedBytes;
   }
 
   /** `rows` more rows of this document were stored (by this instance or, as told, by another). */
@@ -60,7 +61,7 @@ export class RoomFolder {
   }
 
   private threshold(): number {
-    return Math.min(MAX_ROWS, Math.max(MIN_ROWS, Math.ceil(this.size() / BYTES_PER_ROW)));
+    return Math.min(MAX_ROWS, Math.max(MIN_ROWS, Math.ceil(this.stateBytes / BYTES_PER_ROW)));
   }
 
   private fold(): Promise<void> {
@@ -70,7 +71,7 @@ export class RoomFolder {
       this.since = 0;
       try {
         const result = await this.compactor.foldLive(this.documentId, this.doc, this.version);
-        if (result) this.version = result.version;
+        if (result) [this.version, this.stateBytes] = [result.version, result.stateBytes];
         this.left = Math.max(0, counted - (result?.folded ?? 0));
       } catch (error) {
         this.left = counted;

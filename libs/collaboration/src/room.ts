@@ -88,11 +88,6 @@ export class Room {
     });
   }
 
-  /** The document's stored size: the loaded state plus every update since (an upper bound of the encoded size). */
-  get storedBytes(): number {
-    return this.bytes;
-  }
-
   join(connection: Connection): void {
     this.connections.add(connection);
     const encoder = encoding.createEncoder();

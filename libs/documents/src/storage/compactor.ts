@@ -123,26 +123,36 @@ export class Compactor implements OnModuleInit, OnApplicationShutdown {
    * snapshot of version `knownVersion` (or a later fold of its own): if another fold replaced the
    * snapshot since, that snapshot is merged in, so rows it folded and `doc` lacks are kept. Rows `doc`
    * does not hold yet (committed late by another instance) stay in the log. Returns the snapshot's new
-   * version and the rows folded, or null when there was nothing to fold.
+   * version, the rows folded and the snapshot's size, or null when there was nothing to fold.
    */
-  async foldLive(documentId: string, doc: Y.Doc, knownVersion: string): Promise<{ version: string; folded: number } | null> {
+  async foldLive(documentId: string, doc: Y.Doc, knownVersion: string): Promise<{ version: string; folded: number; stateBytes: number } | null> {
     const end = this.liveFolds.startTimer();
-    const result = await this.db.transaction(async () => {
-      await this.log.lockForCompaction(documentId);
-      const rows = await this.log.oldest(documentId, LIVE_FOLD_BATCH);
-      const current = await this.log.snapshotVersion(documentId);
-      const other = current && current !== knownVersion ? await this.log.snapshot(documentId) : null;
-      // from here to the encoding nothing awaits: the doc cannot change between the test and the snapshot
-      const held = heldBy(doc);
-      const folded = rows.filter((row) => held(row.update));
-      if (!folded.length) return null;
-      const own = Y.encodeStateAsUpdate(doc);
-      const state = other ? Y.mergeUpdates([other.state, own]) : own;
-      const version = await this.log.foldIntoSnapshot(documentId, state, folded.map((row) => row.id));
-      return { version, folded: folded.length };
-    });
+    let [version, folded, stateBytes] = [knownVersion, 0, 0];
+    // pass by pass (a log left long, by a crash or an older release, is read LIVE_FOLD_BATCH rows at a
+    // time), each in a transaction of its own; rows not held are passed over, not read again
+    for (let after = '0'; ; ) {
+      const pass = await this.db.transaction(async () => {
+        await this.log.lockForCompaction(documentId);
+        const rows = await this.log.oldest(documentId, LIVE_FOLD_BATCH, after);
+        const current = await this.log.snapshotVersion(documentId);
+        const other = current && current !== version ? await this.log.snapshot(documentId) : null;
+        // from here to the encoding nothing awaits: the doc cannot change between the test and the snapshot
+        const held = heldBy(doc);
+        const ids = rows.filter((row) => held(row.update)).map((row) => row.id);
+        const [last, full] = [rows.at(-1)?.id ?? after, rows.length === LIVE_FOLD_BATCH];
+        if (!ids.length) return { last, full, written: null };
+        const own = Y.encodeStateAsUpdate(doc);
+        const state = other ? Y.mergeUpdates([other.state, own]) : own;
+        return { last, full, written: { version: await this.log.foldIntoSnapshot(documentId, state, ids), folded: ids.length, stateBytes: state.byteLength } };
+      });
+      if (pass.written) {
+        this.folded.inc(pass.written.folded);
+        [version, folded, stateBytes] = [pass.written.version, folded + pass.written.folded, pass.written.stateBytes];
+      }
+      if (!pass.full) break;
+      after = pass.last;
+    }
     end();
-    if (result) this.folded.inc(result.folded);
-    return result;
+    return folded ? { version, folded, stateBytes } : null;
   }
 }

@@ -11,6 +11,8 @@ export interface OpenedDocument {
   snapshotVersion: string;
   /** Log rows applied on top of the snapshot. */
   logRows: number;
+  /** The snapshot's size plus the rows': what was read. */
+  storedBytes: number;
 }
 
 /**
@@ -41,7 +43,8 @@ export class DocumentStore {
     // super-linear cases; one transaction for all of them is a third faster than one each.
     doc.transact(() => updates.forEach((update) => Y.applyUpdate(doc, update)));
     if (compactLater && updates.length > COMPACT_THRESHOLD) this.compactor.soon(documentId);
-    return { doc, snapshotVersion: version, logRows: updates.length };
+    const storedBytes = updates.reduce((sum, update) => sum + update.byteLength, state?.byteLength ?? 0);
+    return { doc, snapshotVersion: version, logRows: updates.length, storedBytes };
   }
 
   /** The document's content: the snapshot plus the log after it, applied into a fresh Y.Doc. */

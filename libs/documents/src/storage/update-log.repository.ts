@@ -103,11 +103,11 @@ export class UpdateLogRepository {
     await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtext('compact:' || $1))`, [documentId]);
   }
 
-  /** The oldest `limit` log rows, for one bounded compaction pass. */
-  async oldest(documentId: string, limit: number): Promise<StoredUpdate[]> {
+  /** The oldest `limit` log rows (after the row `afterId`, if given), for one bounded compaction pass. */
+  async oldest(documentId: string, limit: number, afterId = '0'): Promise<StoredUpdate[]> {
     const rows: { id: string; update: Buffer }[] = await this.db.manager.query(
-      `SELECT id, update FROM document_updates WHERE document_id = $1 ORDER BY id LIMIT $2`,
-      [documentId, limit],
+      `SELECT id, update FROM document_updates WHERE document_id = $1 AND id > $3 ORDER BY id LIMIT $2`,
+      [documentId, limit, afterId],
     );
     return rows.map((r) => ({ id: String(r.id), update: new Uint8Array(r.update) }));
   }
