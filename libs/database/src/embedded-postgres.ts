@@ -15,10 +15,12 @@ export interface EmbeddedPostgres {
  * Callers must therefore use a pool of exactly one connection (see `databaseOptions`).
  *
  * @param dataDir folder that keeps the data across restarts; omit for an in-memory database (tests).
+ * @param from an in-memory database starts as a copy of this data directory (`freshDataDirectory`),
+ *   skipping PostgreSQL's initdb: about 1 s to start instead of 3–5 s.
  */
-export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir?: string, from?: Blob): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  const db = await PGlite.create(dataDir ? { dataDir } : from ? { loadDataDir: from } : {});
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const address = server.getServerConn();
@@ -32,4 +34,14 @@ export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedP
       await db.close();
     },
   };
+}
+
+/** The data directory of a just-initialised embedded database, as a tarball to start copies from. */
+export async function freshDataDirectory(): Promise<Blob> {
+  const db = await PGlite.create();
+  try {
+    return await db.dumpDataDir('none');
+  } finally {
+    await db.close();
+  }
 }
