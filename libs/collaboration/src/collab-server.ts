@@ -44,6 +44,8 @@ export class CollabServer implements BeforeApplicationShutdown {
   private readonly rooms = new Map<string, Promise<Room>>();
   /** What keeps each open room's update log short; kept until the room's last fold is done. */
   private readonly folders = new Map<Room, RoomFolder>();
+  /** Rooms out of `rooms` (a new connection opens a fresh one) but still folding on their way out. */
+  private unloading = 0;
   private timer: NodeJS.Timeout | null = null;
   private closing = false;
   private rechecking = false;
@@ -317,12 +319,16 @@ export class CollabServer implements BeforeApplicationShutdown {
     await room.settled();
     if (room.connections.size || (await this.rooms.get(room.documentId)) !== room) return;
     this.rooms.delete(room.documentId);
-    const folder = this.folders.get(room);
-    const folded = folder?.unload(!this.closing);
-    await this.fanOut.leave(room.documentId);
-    await folded;
-    this.folders.delete(room);
-    room.destroy();
+    this.unloading += 1;
+    try {
+      const folded = this.folders.get(room)?.unload(!this.closing);
+      await this.fanOut.leave(room.documentId);
+      await folded;
+    } finally {
+      this.folders.delete(room);
+      room.destroy();
+      this.unloading -= 1;
+    }
   }
 
   /**
@@ -333,9 +339,9 @@ export class CollabServer implements BeforeApplicationShutdown {
     if (!this.closing) this.folders.get(room)?.grew();
   }
 
-  /** Open documents, for tests and metrics. */
+  /** Documents in memory (loading, open, or folding on their way out), for tests and metrics. */
   get openDocuments(): number {
-    return this.rooms.size;
+    return this.rooms.size + this.unloading;
   }
 
   /** Sockets this instance still holds (open, or closing until their close handshake ends), for tests and metrics. */

@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type * as Y from 'yjs';
-import { COMPACT_THRESHOLD, type Compactor } from '@intersessional/documents';
+import { COMPACT_THRESHOLD, type Compactor, type OpenedDocument } from '@intersessional/documents';
 
 /** A live fold runs once this many rows were stored since the last one, at the least… */
 const MIN_ROWS = 2000;
@@ -30,7 +30,7 @@ export class RoomFolder {
   constructor(
     private readonly documentId: string,
     private readonly doc: Y.Doc,
-    opened: { snapshotVersion: string; logRows: number; storedBytes: number },
+    opened: Pick<OpenedDocument, 'snapshotVersion' | 'logRows' | 'storedBytes'>,
     private readonly compactor: Compactor,
     private readonly logger: Logger,
   ) {
@@ -39,7 +39,7 @@ export class RoomFolder {
     this.stateBytes = opened.storedBytes;
   }
 
-  /** `rows` more rows of this document were stored (by this instance or, as told, by another). */
+  /** This instance stored `rows` more rows of the document (other instances count their own). */
   grew(rows = 1): void {
     this.since += rows;
     if (this.since >= this.threshold()) void this.fold();
