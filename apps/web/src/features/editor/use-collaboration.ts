@@ -71,6 +71,7 @@ export function useCollaboration(documentId: string, enabled: boolean): Collabor
     let provider: WebsocketProvider | null = null;
     let renewTimer: ReturnType<typeof setTimeout> | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let drainTimer: ReturnType<typeof setTimeout> | undefined;
     let tokenRetries = 0;
     let ratePause = RATE_LIMIT_PAUSE_MS;
     let unsent = false;
@@ -91,7 +92,13 @@ export function useCollaboration(documentId: string, enabled: boolean): Collabor
       return unsent || (socket && socket.bufferedAmount > 0) ? 'saving' : 'saved';
     };
     const publish = () => {
-      if (!disposed) setState({ provider, mode, phase: phaseNow(), ending: ended, loaded });
+      if (disposed) return;
+      const phase = phaseNow();
+      setState({ provider, mode, phase, ending: ended, loaded });
+      // the socket's buffer drains without an event: on a slow link look again until it has, or
+      // "saving" would stay on screen after everything was sent
+      clearTimeout(drainTimer);
+      if (phase === 'saving' && (provider?.ws?.bufferedAmount ?? 0) > 0) drainTimer = setTimeout(publish, 300);
     };
 
     const end = (ending: Ending) => {
@@ -210,6 +217,7 @@ export function useCollaboration(documentId: string, enabled: boolean): Collabor
       disposed = true;
       clearTimeout(renewTimer);
       clearTimeout(retryTimer);
+      clearTimeout(drainTimer);
       unsubscribe();
       doc.off('update', onUpdate);
       provider?.destroy();
