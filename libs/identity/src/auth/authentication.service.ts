@@ -79,11 +79,11 @@ export class AuthenticationService {
   async authenticate(accessToken: string, requestId: string): Promise<Actor> {
     const claims = this.tokens.verifyAccessToken(accessToken);
     if (!claims) throw unauthenticated('The access token is invalid or expired; refresh it or sign in again.');
-    const found = await this.sessions.findWithUser(claims.sid);
-    if (!found || found.user.id !== claims.sub || found.session.revokedAt || found.session.expiresAt <= new Date()) {
+    const found = await this.sessions.standingOf(claims.sid);
+    if (!found || found.userId !== claims.sub || found.revokedAt || found.expiresAt <= new Date()) {
       throw unauthenticated('This session has ended; sign in again.');
     }
-    if (found.user.status !== AccountStatus.ACTIVE) throw accountDisabled();
-    return { userId: found.user.id, sessionId: found.session.id, platformRole: found.user.platformRole, requestId };
+    if (found.accountStatus !== AccountStatus.ACTIVE) throw accountDisabled();
+    return { userId: found.userId, sessionId: found.sessionId, platformRole: found.platformRole, requestId };
   }
 }

@@ -39,8 +39,8 @@ export class PeopleDirectory {
    * active. Long-lived connections (subscriptions) ask before each delivery.
    */
   async sessionActive(sessionId: string, now = new Date()): Promise<boolean> {
-    const found = sessionId ? await this.sessions.findWithUser(sessionId) : null;
-    return found !== null && !found.session.revokedAt && found.session.expiresAt > now && found.user.status === AccountStatus.ACTIVE;
+    const found = sessionId ? await this.sessions.standingOf(sessionId) : null;
+    return found !== null && !found.revokedAt && found.expiresAt > now && found.accountStatus === AccountStatus.ACTIVE;
   }
 
   /** Which of these sessions still stand (see `sessionActive`), in one query for any number. */
