@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 
 interface UnitOfWork {
@@ -44,6 +45,22 @@ export class Database {
     const unit = this.current.getStore();
     if (unit) unit.afterCommit.push(effect);
     else effect();
+  }
+
+  /**
+   * A hot statement as a named prepared statement, on a pooled connection of its own and outside any
+   * unit of work (like `dataSource.query`, never joining the caller's transaction): each connection
+   * parses and plans it once, then only binds and runs it. For the few statements every edit waits
+   * for; `name` must always go with the same `text`. A probe on this machine: 70 against 124 µs of the
+   * caller's CPU a statement, and 99 against 176 µs until the answer, than an unnamed statement.
+   */
+  async prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    // TypeORM's postgres driver keeps its pg Pool as `master` (typed `any` there)
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    // A pool of one is the embedded PGlite, whose connections all share its one session: a connection
+    // replaced after an error (pg-pool drops it) would find the name taken by its predecessor.
+    if (pool.options.max === 1) return this.dataSource.query(text, values);
+    return (await pool.query({ name, text, values })).rows as T[];
   }
 
   async isReachable(): Promise<boolean> {

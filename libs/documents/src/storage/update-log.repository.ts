@@ -6,6 +6,9 @@ export interface StoredUpdate {
   update: Uint8Array;
 }
 
+/** Batches of up to this many rows are appended by a prepared statement (one per size and connection). */
+const PREPARED_BATCH = 16;
+
 /** SQL for the Yjs update log and snapshots (see the migration for the model). */
 @Injectable()
 export class UpdateLogRepository {
@@ -19,14 +22,18 @@ export class UpdateLogRepository {
     return String(rows[0]?.id);
   }
 
-  /** Many updates (of any documents) in one statement: one commit for the whole batch, order kept. */
+  /**
+   * Many updates (of any documents) in one statement: one commit for the whole batch, order kept. A
+   * batch of up to PREPARED_BATCH rows (every batch at light load, where each edit waits for a commit of
+   * its own) runs as a prepared statement kept per size; larger ones are rare and pay the parse.
+   */
   async appendMany(rows: { documentId: string; authorId: string | null; update: Uint8Array }[]): Promise<void> {
     if (!rows.length) return;
     const values = rows.map((_, i) => `($${i * 3 + 1}::uuid, $${i * 3 + 2}::uuid, $${i * 3 + 3}::bytea)`).join(', ');
-    await this.db.dataSource.query(
-      `INSERT INTO document_updates (document_id, author_id, update) VALUES ${values}`,
-      rows.flatMap((r) => [r.documentId, r.authorId, Buffer.from(r.update)]),
-    );
+    const text = `INSERT INTO document_updates (document_id, author_id, update) VALUES ${values}`;
+    const params = rows.flatMap((r) => [r.documentId, r.authorId, Buffer.from(r.update)]);
+    if (rows.length <= PREPARED_BATCH) await this.db.prepared(`document_updates.append.${rows.length}`, text, params);
+    else await this.db.dataSource.query(text, params);
   }
 
   /** The snapshot, the last row folded into it, and its version (the row's xmin: it changes with every fold). */
