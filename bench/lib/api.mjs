@@ -27,6 +27,15 @@ function post(url, headers, body) {
   });
 }
 
+/** The parsed body, or null when it is not JSON (a proxy's error page, an empty answer). */
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 let ipCounter = 0;
 /** A fresh client address per request (the server runs with TRUST_PROXY), so per-address limits never bind. */
 export const freshIp = () => {
@@ -42,12 +51,7 @@ export async function gqlRaw(base, query, variables = {}, token = null) {
     { 'content-type': 'application/json', 'x-forwarded-for': freshIp(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     JSON.stringify({ query, variables }),
   );
-  let body = null;
-  try {
-    body = JSON.parse(response.text);
-  } catch {
-    body = null;
-  }
+  const body = parseJson(response.text);
   return { data: body?.data ?? null, errors: body?.errors ?? (body ? null : [{ message: `HTTP ${response.status}, not JSON` }]), ms: performance.now() - started, status: response.status };
 }
 
